@@ -1,0 +1,78 @@
+package io.ckpt;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import io.ckpt.format.CheckpointMetadata;
+import io.ckpt.memory.GuestMemory;
+import io.ckpt.restore.CheckpointVerifier;
+import io.ckpt.restore.EagerRestore;
+import io.ckpt.restore.RestoreOptions;
+import io.ckpt.restore.RestoreStats;
+import io.ckpt.save.SaveOptions;
+import io.ckpt.save.SavePipeline;
+import io.ckpt.save.SaveStats;
+
+/**
+ * The engine's front door: save an arena to a checkpoint file, restore one, verify one.
+ *
+ * <pre>{@code
+ * try (GuestMemory memory = GuestMemory.allocate(1L << 30)) {
+ *     memory.putLong(0x1000, 42);
+ *     SaveStats s = Checkpoints.save(memory, Path.of("vm.ckpt"));
+ * }
+ * try (GuestMemory memory = Checkpoints.restore(Path.of("vm.ckpt"))) {
+ *     long v = memory.getLong(0x1000);   // 42
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safety: every method may be called from any thread; the arena must not be written
+ * during a save or restore of it.
+ */
+public final class Checkpoints {
+    private Checkpoints() {
+    }
+
+    /** Saves {@code memory} to {@code file} with default options. */
+    public static SaveStats save(GuestMemory memory, Path file) throws IOException {
+        return SavePipeline.save(memory, file, SaveOptions.defaults());
+    }
+
+    /** Saves {@code memory} to {@code file}. The file appears only once complete. */
+    public static SaveStats save(GuestMemory memory, Path file, SaveOptions options) throws IOException {
+        return SavePipeline.save(memory, file, options);
+    }
+
+    /** Restores {@code file} into {@code memory}, which must be of the checkpoint's size. */
+    public static RestoreStats restore(Path file, GuestMemory memory) throws IOException {
+        return EagerRestore.restore(file, memory, RestoreOptions.defaults());
+    }
+
+    /** Restores {@code file} into {@code memory} with {@code options}. */
+    public static RestoreStats restore(Path file, GuestMemory memory, RestoreOptions options) throws IOException {
+        return EagerRestore.restore(file, memory, options);
+    }
+
+    /** Allocates a new arena of the checkpoint's size and restores {@code file} into it. */
+    public static GuestMemory restore(Path file) throws IOException {
+        CheckpointMetadata meta = CheckpointMetadata.read(file);
+        GuestMemory memory = GuestMemory.allocate(meta.arenaSize());
+        try {
+            EagerRestore.restore(file, memory, RestoreOptions.defaults().withArenaZeroed(true));
+            return memory;
+        } catch (IOException | RuntimeException e) {
+            memory.close();
+            throw e;
+        }
+    }
+
+    /** Checks every checksum of {@code file}; throws the typed exception on the first damage. */
+    public static CheckpointVerifier.Report verify(Path file) throws IOException {
+        return CheckpointVerifier.verify(file);
+    }
+
+    /** Reads and validates the header, trailer, index and table of {@code file}. */
+    public static CheckpointMetadata inspect(Path file) throws IOException {
+        return CheckpointMetadata.read(file);
+    }
+}

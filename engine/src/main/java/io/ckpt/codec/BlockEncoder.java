@@ -1,0 +1,96 @@
+package io.ckpt.codec;
+
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
+
+import io.ckpt.format.Codec;
+import io.ckpt.format.Encoding;
+import io.ckpt.format.Lz4Bounds;
+import io.ckpt.memory.BufferZero;
+import net.jpountz.lz4.LZ4Compressor;
+
+/**
+ * Encodes one page block: recognises an all-zero block without compressing it, compresses
+ * the others (LZ4 JNI fast compressor), and falls back to a raw copy when compression does
+ * not shrink the block. Computes the CRC32C of the uncompressed bytes.
+ *
+ * <p>Thread-safety: single-threaded (holds reusable views and a CRC); one per compressor thread.
+ * Allocates nothing per block.
+ */
+public final class BlockEncoder {
+    private final Codec codec;
+    private final LZ4Compressor lz4;
+    private final CRC32C crc = new CRC32C();
+    private final ByteBuffer zeros = BufferZero.zeros();
+    private ByteBuffer viewOwner;
+    private ByteBuffer view;
+
+    private Encoding lastEncoding;
+    private int lastCrc;
+
+    /** @param codec the codec for non-zero blocks. */
+    public BlockEncoder(Codec codec) {
+        this.codec = codec;
+        this.lz4 = codec == Codec.LZ4 ? Lz4.compressor() : null;
+    }
+
+    /** @return the largest stored length {@link #encode} may write for a block of {@code blockLength}. */
+    public int maxStoredLength(int blockLength) {
+        return codec == Codec.LZ4 ? Lz4Bounds.maxCompressedLength(blockLength) : blockLength;
+    }
+
+    /**
+     * @return true if {@code src[offset, offset + length)} is all zero; afterwards
+     *         {@link #lastEncoding()} is {@link Encoding#ZERO} when true.
+     */
+    public boolean isZero(ByteBuffer src, int offset, int length) {
+        boolean zero = BufferZero.isZero(view(src), zeros, offset, length);
+        if (zero) {
+            lastEncoding = Encoding.ZERO;
+            lastCrc = 0;
+        }
+        return zero;
+    }
+
+    /**
+     * Encodes a non-zero block into {@code dst} at {@code dstOffset}, which must have room
+     * for {@link #maxStoredLength(int)} bytes.
+     *
+     * @return the stored length; {@link #lastEncoding()} and {@link #lastCrc()} describe it.
+     */
+    public int encode(ByteBuffer src, int srcOffset, int length, ByteBuffer dst, int dstOffset) {
+        ByteBuffer v = view(src);
+        v.limit(srcOffset + length).position(srcOffset);
+        crc.reset();
+        crc.update(v);
+        lastCrc = (int) crc.getValue();
+        if (lz4 != null) {
+            int n = lz4.compress(src, srcOffset, length, dst, dstOffset, maxStoredLength(length));
+            if (n < length) {
+                lastEncoding = Encoding.LZ4;
+                return n;
+            }
+        }
+        dst.put(dstOffset, src, srcOffset, length);
+        lastEncoding = Encoding.RAW;
+        return length;
+    }
+
+    /** @return the encoding chosen by the last {@link #isZero} (when true) or {@link #encode}. */
+    public Encoding lastEncoding() {
+        return lastEncoding;
+    }
+
+    /** @return the CRC32C of the last encoded block's uncompressed bytes (0 for ZERO). */
+    public int lastCrc() {
+        return lastCrc;
+    }
+
+    private ByteBuffer view(ByteBuffer src) {
+        if (src != viewOwner) {
+            viewOwner = src;
+            view = src.duplicate();
+        }
+        return view;
+    }
+}

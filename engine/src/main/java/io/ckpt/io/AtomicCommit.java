@@ -1,0 +1,96 @@
+package io.ckpt.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Crash-safe publication of a checkpoint: the file is written under a temporary name in the
+ * target's directory, forced, completed by its trailer, forced again, renamed atomically over
+ * the target, and the directory is synced. A crash at any instant leaves the previous file or
+ * the new complete one under the target name, never a partial one. Leftover temporary files
+ * of an interrupted save are removed by the next save to the same target.
+ *
+ * <p>Thread-safety: stateless; one save per target at a time (a second concurrent save to the
+ * same target would remove the first one's temporary file).
+ */
+public final class AtomicCommit {
+    private static final String TEMP_MARK = ".tmp-";
+
+    private AtomicCommit() {
+    }
+
+    /** @return a fresh temporary path beside {@code target}. */
+    public static Path tempFor(Path target) {
+        String name = "." + target.getFileName() + TEMP_MARK + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        return target.toAbsolutePath().resolveSibling(name);
+    }
+
+    /** @return true if {@code file} is a temporary file of a save to {@code target}. */
+    public static boolean isTempOf(Path file, Path target) {
+        return file.getFileName().toString().startsWith("." + target.getFileName() + TEMP_MARK);
+    }
+
+    /**
+     * Removes temporary files left by interrupted saves to {@code target}.
+     *
+     * @return how many were removed.
+     */
+    public static int cleanLeftovers(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        int removed = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "." + target.getFileName() + TEMP_MARK + "*")) {
+            for (Path f : files) {
+                if (Files.deleteIfExists(f)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Completes and publishes the file written at {@code temp}: truncates it to
+     * {@code trailerOffset}, forces it, appends {@code trailer}, forces again, renames it to
+     * {@code target} atomically and syncs the directory.
+     *
+     * @return the number of forces done.
+     */
+    public static int commit(Path temp, Path target, long trailerOffset, ByteBuffer trailer) throws IOException {
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            ch.truncate(trailerOffset);
+            ch.force(true);
+            ByteBuffer t = trailer.duplicate().clear();
+            while (t.hasRemaining()) {
+                ch.write(t, trailerOffset + t.position());
+            }
+            ch.force(true);
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("cannot rename " + temp + " to " + target + " atomically: " + e.getMessage(), e);
+        }
+        syncDirectory(target.toAbsolutePath().getParent());
+        return 3;
+    }
+
+    /** Forces a directory's entries to disk, so a rename in it survives a crash. */
+    public static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Some filesystems refuse to open or fsync a directory; the rename is still atomic there.
+            if (!Files.isDirectory(dir)) {
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.ckpt.restore;
+
+import java.nio.ByteBuffer;
+
+import io.ckpt.codec.BlockDecoder;
+import io.ckpt.format.CheckpointMetadata;
+import io.ckpt.format.CorruptCheckpointException;
+import io.ckpt.format.IndexEntryDescriptor;
+import io.ckpt.format.StorageBlockDescriptor;
+import io.ckpt.io.MappedCheckpoint;
+
+/**
+ * Reads one storage block of a mapped checkpoint: checks its header and reverse map against
+ * the index, then decodes page blocks out of it. Shared by eager restore and verify.
+ *
+ * <p>Thread-safety: single-threaded (owns a {@link BlockDecoder}); one per thread.
+ */
+public final class StorageBlockDecoder {
+    private final MappedCheckpoint file;
+    private final CheckpointMetadata meta;
+    private final ByteBuffer index;
+    private final BlockDecoder decoder = new BlockDecoder();
+
+    public StorageBlockDecoder(MappedCheckpoint file) {
+        this.file = file;
+        this.meta = file.metadata();
+        this.index = meta.index();
+    }
+
+    /**
+     * Checks storage block {@code sb}'s header, map checksum, and that every block its map
+     * names is placed in it by the index.
+     */
+    public void check(int sb) throws CorruptCheckpointException {
+        ByteBuffer w = file.window(sb);
+        int at = file.offsetInWindow(sb);
+        long fileOffset = meta.storageBlockOffset(sb);
+        StorageBlockDescriptor.check(w, at, meta.storageBlockLength(sb), sb, fileOffset);
+        int count = StorageBlockDescriptor.entryCount(w, at);
+        for (int i = 0; i < count; i++) {
+            int block = StorageBlockDescriptor.mapEntry(w, at, i);
+            if (block < 0 || block >= meta.blockCount() || IndexEntryDescriptor.storageBlock(index, block) != sb) {
+                throw new CorruptCheckpointException("storage block " + sb, fileOffset,
+                    "reverse map entry " + i + " names block " + Integer.toUnsignedString(block)
+                        + ", which the index does not place in this storage block");
+            }
+        }
+    }
+
+    /**
+     * Decodes page block {@code block} (held by storage block {@code sb}) into {@code dst}.
+     *
+     * @throws CorruptCheckpointException on malformed data or a checksum mismatch.
+     */
+    public void decode(int sb, int block, ByteBuffer dst, int dstOffset, boolean verify) throws CorruptCheckpointException {
+        int off = IndexEntryDescriptor.payloadOffset(index, block);
+        decoder.decode(IndexEntryDescriptor.encoding(index, block), file.window(sb), file.offsetInWindow(sb) + off,
+            IndexEntryDescriptor.storedLength(index, block), dst, dstOffset, meta.blockLength(block), verify,
+            IndexEntryDescriptor.crc(index, block), block, meta.storageBlockOffset(sb) + off);
+    }
+}

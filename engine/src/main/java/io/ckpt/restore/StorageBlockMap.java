@@ -1,0 +1,73 @@
+package io.ckpt.restore;
+
+import java.nio.ByteBuffer;
+
+import io.ckpt.format.CheckpointMetadata;
+import io.ckpt.format.Encoding;
+import io.ckpt.format.IndexEntryDescriptor;
+
+/**
+ * The reverse map derived from the index: for each storage block, the page blocks it holds,
+ * in payload order. Restore is driven by the index (checksummed in the trailer); each storage
+ * block's own reverse map is checked against it.
+ *
+ * <p>Thread-safety: immutable after construction.
+ */
+public final class StorageBlockMap {
+    private final int[] start;
+    private final int[] blocks;
+
+    private StorageBlockMap(int[] start, int[] blocks) {
+        this.start = start;
+        this.blocks = blocks;
+    }
+
+    /** Builds the map in O(blocks). */
+    public static StorageBlockMap of(CheckpointMetadata m) {
+        ByteBuffer index = m.index();
+        int sbCount = m.storageBlockCount();
+        int[] start = new int[sbCount + 1];
+        long blockCount = m.blockCount();
+        int stored = 0;
+        for (long n = 0; n < blockCount; n++) {
+            if (IndexEntryDescriptor.encodingId(index, n) != Encoding.ZERO.id()) {
+                start[IndexEntryDescriptor.storageBlock(index, n) + 1]++;
+                stored++;
+            }
+        }
+        for (int s = 0; s < sbCount; s++) {
+            start[s + 1] += start[s];
+        }
+        int[] fill = start.clone();
+        int[] blocks = new int[stored];
+        for (long n = 0; n < blockCount; n++) {
+            if (IndexEntryDescriptor.encodingId(index, n) != Encoding.ZERO.id()) {
+                blocks[fill[IndexEntryDescriptor.storageBlock(index, n)]++] = (int) n;
+            }
+        }
+        // Payload order: sort each storage block's run by payload offset (already ascending for ckpt's writer).
+        for (int s = 0; s < sbCount; s++) {
+            for (int i = start[s] + 1; i < start[s + 1]; i++) {
+                int b = blocks[i];
+                int off = IndexEntryDescriptor.payloadOffset(index, b);
+                int j = i - 1;
+                while (j >= start[s] && IndexEntryDescriptor.payloadOffset(index, blocks[j]) > off) {
+                    blocks[j + 1] = blocks[j];
+                    j--;
+                }
+                blocks[j + 1] = b;
+            }
+        }
+        return new StorageBlockMap(start, blocks);
+    }
+
+    /** @return page blocks held by storage block {@code sb}. */
+    public int count(int sb) {
+        return start[sb + 1] - start[sb];
+    }
+
+    /** @return the {@code i}-th page block held by storage block {@code sb}, in payload order. */
+    public int block(int sb, int i) {
+        return blocks[start[sb] + i];
+    }
+}

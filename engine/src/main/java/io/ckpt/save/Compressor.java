@@ -1,0 +1,155 @@
+package io.ckpt.save;
+
+import java.nio.ByteBuffer;
+
+import io.ckpt.codec.BlockEncoder;
+import io.ckpt.format.IndexEntryDescriptor;
+import io.ckpt.format.LittleEndian;
+import io.ckpt.format.StorageBlockDescriptor;
+import io.ckpt.memory.GuestMemory;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+
+/**
+ * A compressor thread of the save pipeline: takes stripes of page blocks, elides zero
+ * blocks, encodes the others straight into the staging slot it holds, and commits each full
+ * slot as one storage block. It writes the index entries of its blocks except their storage
+ * block number, which the I/O thread assigns when it writes the slot.
+ *
+ * <p>Thread-safety: the single writer of its {@link StagingRing}; runs on its own thread.
+ * Counters are read by the save's owner after {@link Thread#join()}.
+ */
+final class Compressor implements Runnable {
+    private final GuestMemory memory;
+    private final SaveLayout layout;
+    private final StagingRing ring;
+    private final ByteBuffer slots;
+    private final ByteBuffer index;
+    private final WorkQueue work;
+    private final SaveControl control;
+    private final BlockEncoder encoder;
+    private final IdleStrategy idle = new BackoffIdleStrategy();
+    private final int[] slotBlocks;
+    private final int slotSize;
+
+    private volatile boolean done;
+    private int slotIndex = -1;
+    private int cursor;
+    private int count;
+
+    long zeroBlocks;
+    long rawBlocks;
+    long lz4Blocks;
+    long payloadBytes;
+    long stagingWaits;
+    long nanos;
+
+    Compressor(GuestMemory memory, SaveLayout layout, StagingRing ring, ByteBuffer index, WorkQueue work,
+               SaveControl control) {
+        this.memory = memory;
+        this.layout = layout;
+        this.ring = ring;
+        this.slots = ring.buffer();
+        this.index = index;
+        this.work = work;
+        this.control = control;
+        this.encoder = new BlockEncoder(layout.codec());
+        this.slotSize = layout.storageBlockSize();
+        this.slotBlocks = new int[slotSize / StorageBlockDescriptor.PAYLOAD_ALIGNMENT];
+    }
+
+    @Override
+    public void run() {
+        long start = System.nanoTime();
+        try {
+            for (long s = work.nextStripe(); s >= 0 && !control.aborted(); s = work.nextStripe()) {
+                long end = work.stripeEnd(s);
+                for (long n = s; n < end; n++) {
+                    saveBlock(n);
+                }
+            }
+            if (slotIndex >= 0) {
+                if (control.aborted()) {
+                    ring.abort(slotIndex);
+                    slotIndex = -1;
+                } else {
+                    seal();
+                }
+            }
+        } catch (Throwable t) {
+            control.fail(t);
+        } finally {
+            nanos = System.nanoTime() - start;
+            done = true;
+        }
+    }
+
+    /** @return true once this compressor has committed its last slot or failed (acquire). */
+    boolean done() {
+        return done;
+    }
+
+    private void saveBlock(long n) {
+        long address = n * layout.blockBytes();
+        int length = layout.blockLength(n);
+        ByteBuffer slab = memory.slabFor(address, length);
+        int offset = memory.slabOffset(address);
+        if (encoder.isZero(slab, offset, length)) {
+            IndexEntryDescriptor.zero(index, n);
+            zeroBlocks++;
+            return;
+        }
+        int reserve = encoder.maxStoredLength(length) + StorageBlockDescriptor.PAYLOAD_ALIGNMENT;
+        if (slotIndex >= 0 && cursor + reserve + (count + 1) * StorageBlockDescriptor.MAP_ENTRY_LENGTH > slotSize) {
+            seal();
+        }
+        if (slotIndex < 0) {
+            claim();
+        }
+        int stored = encoder.encode(slab, offset, length, slots, slotIndex + cursor);
+        IndexEntryDescriptor.payload(index, n, cursor, stored, encoder.lastCrc(), encoder.lastEncoding());
+        if (stored < length) {
+            lz4Blocks++;
+        } else {
+            rawBlocks++;
+        }
+        payloadBytes += stored;
+        slotBlocks[count++] = (int) n;
+        int end = cursor + stored;
+        cursor = (int) StorageBlockDescriptor.align(end, StorageBlockDescriptor.PAYLOAD_ALIGNMENT);
+        // The ring reuses memory: clear alignment padding so files are deterministic.
+        for (int i = end; i < cursor; i++) {
+            slots.put(slotIndex + i, (byte) 0);
+        }
+    }
+
+    private void claim() {
+        int i;
+        while ((i = ring.tryClaim()) < 0) {
+            stagingWaits++;
+            if (control.aborted()) {
+                throw new IllegalStateException("save aborted");
+            }
+            idle.idle();
+        }
+        idle.reset();
+        slotIndex = i;
+        cursor = StorageBlockDescriptor.HEADER_LENGTH;
+        count = 0;
+    }
+
+    private void seal() {
+        int at = slotIndex;
+        int mapOffset = cursor;
+        for (int i = 0; i < count; i++) {
+            LittleEndian.putInt(slots, at + mapOffset + i * StorageBlockDescriptor.MAP_ENTRY_LENGTH, slotBlocks[i]);
+        }
+        StorageBlockDescriptor.magic(slots, at, StorageBlockDescriptor.MAGIC);
+        StorageBlockDescriptor.entryCount(slots, at, count);
+        StorageBlockDescriptor.length(slots, at, mapOffset + count * StorageBlockDescriptor.MAP_ENTRY_LENGTH);
+        StorageBlockDescriptor.mapOffset(slots, at, mapOffset);
+        LittleEndian.putLong(slots, at + StorageBlockDescriptor.RESERVED_OFFSET, 0L);
+        ring.commit(at);
+        slotIndex = -1;
+    }
+}

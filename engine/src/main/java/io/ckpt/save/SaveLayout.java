@@ -1,0 +1,22 @@
+package io.ckpt.save;
+
+import io.ckpt.format.Codec;
+import io.ckpt.format.HeaderDescriptor;
+
+/**
+ * The geometry of one save: block size, block count, storage block size, codec.
+ *
+ * <p>Thread-safety: immutable.
+ */
+record SaveLayout(long arenaSize, int blockBytes, long blockCount, int storageBlockSize, Codec codec) {
+
+    static SaveLayout of(long arenaSize, SaveOptions options) {
+        return new SaveLayout(arenaSize, options.blockBytes(),
+            HeaderDescriptor.blockCountFor(arenaSize, options.blockBytes()), options.storageBlockSize(), options.codec());
+    }
+
+    /** @return the length of block {@code n}; only the last block may be short. */
+    int blockLength(long n) {
+        return (int) Math.min(blockBytes, arenaSize - n * blockBytes);
+    }
+}

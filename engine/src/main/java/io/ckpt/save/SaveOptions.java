@@ -1,0 +1,127 @@
+package io.ckpt.save;
+
+import java.util.UUID;
+
+import io.ckpt.format.Codec;
+import io.ckpt.format.HeaderDescriptor;
+import io.ckpt.format.StorageBlockDescriptor;
+import io.ckpt.memory.GuestMemory;
+
+/**
+ * Parameters of a save. Immutable; {@code withXxx} returns a copy.
+ *
+ * <p>Defaults: 16 pages per block (64 KiB), 1 MiB storage blocks, LZ4, and
+ * {@link #DEFAULT_COMPRESSORS} compressor threads (chosen from measurements, see the README).
+ */
+public final class SaveOptions {
+    /** Compressor threads by default: two where the machine has two cores or more. */
+    public static final int DEFAULT_COMPRESSORS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+
+    private final int pagesPerBlock;
+    private final int storageBlockSize;
+    private final Codec codec;
+    private final int compressors;
+    private final UUID fileUuid;
+    private final long createdMillis;
+    private final long dataLength;
+
+    private SaveOptions(int pagesPerBlock, int storageBlockSize, Codec codec, int compressors,
+                        UUID fileUuid, long createdMillis, long dataLength) {
+        this.pagesPerBlock = pagesPerBlock;
+        this.storageBlockSize = storageBlockSize;
+        this.codec = codec;
+        this.compressors = compressors;
+        this.fileUuid = fileUuid;
+        this.createdMillis = createdMillis;
+        this.dataLength = dataLength;
+    }
+
+    /** @return the defaults. */
+    public static SaveOptions defaults() {
+        return new SaveOptions(16, 1 << 20, Codec.LZ4, DEFAULT_COMPRESSORS, null, -1, -1);
+    }
+
+    /** @param n pages per block, a power of two in [1, 256]. */
+    public SaveOptions withPagesPerBlock(int n) {
+        if (n < 1 || n > HeaderDescriptor.MAX_PAGES_PER_BLOCK || Integer.bitCount(n) != 1) {
+            throw new IllegalArgumentException("pagesPerBlock=" + n + " must be a power of two in [1, "
+                + HeaderDescriptor.MAX_PAGES_PER_BLOCK + "]");
+        }
+        return new SaveOptions(n, storageBlockSize, codec, compressors, fileUuid, createdMillis, dataLength);
+    }
+
+    /** @param bytes storage block size, a multiple of 4096 of at least twice the block size. */
+    public SaveOptions withStorageBlockSize(int bytes) {
+        if (bytes % StorageBlockDescriptor.FILE_ALIGNMENT != 0 || bytes < HeaderDescriptor.MIN_STORAGE_BLOCK_SIZE
+            || bytes > HeaderDescriptor.MAX_STORAGE_BLOCK_SIZE) {
+            throw new IllegalArgumentException("storageBlockSize=" + bytes + " must be a multiple of 4096 in ["
+                + HeaderDescriptor.MIN_STORAGE_BLOCK_SIZE + ", " + HeaderDescriptor.MAX_STORAGE_BLOCK_SIZE + "]");
+        }
+        return new SaveOptions(pagesPerBlock, bytes, codec, compressors, fileUuid, createdMillis, dataLength);
+    }
+
+    /** @param c codec for non-zero blocks. */
+    public SaveOptions withCodec(Codec c) {
+        return new SaveOptions(pagesPerBlock, storageBlockSize, java.util.Objects.requireNonNull(c), compressors,
+            fileUuid, createdMillis, dataLength);
+    }
+
+    /** @param n compressor threads, each the single writer of its own staging ring, in [1, 64]. */
+    public SaveOptions withCompressors(int n) {
+        if (n < 1 || n > 64) {
+            throw new IllegalArgumentException("compressors=" + n + " must be in [1, 64]");
+        }
+        return new SaveOptions(pagesPerBlock, storageBlockSize, codec, n, fileUuid, createdMillis, dataLength);
+    }
+
+    /** Fixes the file UUID (reproducible files, golden tests); default random. */
+    public SaveOptions withFileUuid(UUID uuid) {
+        return new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, uuid, createdMillis, dataLength);
+    }
+
+    /** Fixes the creation time (reproducible files, golden tests); default now. */
+    public SaveOptions withCreatedMillis(long millis) {
+        return new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, millis, dataLength);
+    }
+
+    /**
+     * Records the real length of the content, e.g. a raw image whose tail is short of a page.
+     * Must lie in {@code (arenaSize - 4096, arenaSize]}; default the arena size.
+     */
+    public SaveOptions withDataLength(long length) {
+        return new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis, length);
+    }
+
+    public int pagesPerBlock() { return pagesPerBlock; }
+    public int blockBytes() { return pagesPerBlock * GuestMemory.PAGE_SIZE; }
+    public int storageBlockSize() { return storageBlockSize; }
+    public Codec codec() { return codec; }
+    public int compressors() { return compressors; }
+    /** @return the fixed file UUID, or null for a random one. */
+    public UUID fileUuid() { return fileUuid; }
+    /** @return the fixed creation time, or -1 for now. */
+    public long createdMillis() { return createdMillis; }
+    /** @return the content length, or -1 for the arena size. */
+    public long dataLength() { return dataLength; }
+
+    /** Checks that these options fit {@code memory}. */
+    void validateFor(GuestMemory memory) {
+        if (storageBlockSize < StorageBlockDescriptor.minimumSize(blockBytes())) {
+            throw new IllegalArgumentException("storageBlockSize=" + storageBlockSize + " is below "
+                + StorageBlockDescriptor.minimumSize(blockBytes()) + ", the minimum for blockBytes=" + blockBytes()
+                + " (a storage block holds at least two page blocks)");
+        }
+        if (dataLength >= 0 && (dataLength > memory.size() || dataLength <= memory.size() - GuestMemory.PAGE_SIZE)) {
+            throw new IllegalArgumentException("dataLength=" + dataLength + " does not fit arena size=" + memory.size());
+        }
+        if (memory.slabSize() % blockBytes() != 0) {
+            throw new IllegalArgumentException("blockBytes=" + blockBytes() + " does not divide slabSize=" + memory.slabSize());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "pagesPerBlock=" + pagesPerBlock + " storageBlockSize=" + storageBlockSize + " codec=" + codec
+            + " compressors=" + compressors;
+    }
+}

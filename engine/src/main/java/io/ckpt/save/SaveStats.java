@@ -1,0 +1,41 @@
+package io.ckpt.save;
+
+/**
+ * What a save did. Times are wall-clock nanoseconds; {@code compressNanos} is summed over
+ * compressor threads.
+ *
+ * @param arenaBytes        bytes of guest memory saved
+ * @param zeroBlocks        page blocks elided as all-zero
+ * @param rawBlocks         page blocks stored raw
+ * @param lz4Blocks         page blocks stored LZ4-compressed
+ * @param payloadBytes      stored payload bytes (excluding headers, maps, padding)
+ * @param fileBytes         length of the committed file
+ * @param storageBlocks     storage blocks written
+ * @param writeCalls        write calls into the file (one per storage block, plus metadata)
+ * @param forces            forces (fsync) of the file and its directory
+ * @param compressors       compressor threads used
+ * @param stagingWaits      times a compressor found its staging ring full (back-pressure)
+ * @param compressNanos     time compressor threads spent, summed
+ * @param ioNanos           time from the first staging slot written to the last metadata write
+ * @param commitNanos       time to truncate, force, write the trailer, force, rename and sync the directory
+ * @param totalNanos        time of the whole save
+ */
+public record SaveStats(long arenaBytes, long zeroBlocks, long rawBlocks, long lz4Blocks, long payloadBytes,
+                        long fileBytes, int storageBlocks, long writeCalls, int forces, int compressors,
+                        long stagingWaits, long compressNanos, long ioNanos, long commitNanos, long totalNanos) {
+
+    /** @return page blocks saved. */
+    public long blocks() {
+        return zeroBlocks + rawBlocks + lz4Blocks;
+    }
+
+    /** @return arena bytes per file byte. */
+    public double ratio() {
+        return fileBytes == 0 ? 0 : (double) arenaBytes / fileBytes;
+    }
+
+    /** @return arena bytes per second over the whole save. */
+    public double bytesPerSecond() {
+        return totalNanos == 0 ? 0 : arenaBytes * 1e9 / totalNanos;
+    }
+}

@@ -1,0 +1,185 @@
+package io.ckpt.save;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.zip.CRC32C;
+
+import io.ckpt.format.HeaderDescriptor;
+import io.ckpt.format.IndexEntryDescriptor;
+import io.ckpt.format.StorageBlockDescriptor;
+import io.ckpt.format.StorageTableDescriptor;
+import io.ckpt.io.SpaceReservation;
+import net.openhft.chronicle.bytes.MappedBytes;
+import org.agrona.BufferUtil;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.MessageHandler;
+
+/**
+ * The I/O thread of the save pipeline: drains the staging rings of all compressors, writes
+ * each slot as one storage block at the next 4 KiB-aligned offset of the memory-mapped
+ * temporary file (Chronicle Bytes), assigns storage block numbers (file order), completes the
+ * index, and at the end writes index and storage-block table after the data.
+ *
+ * <p>Thread-safety: runs on its own thread, which alone touches the {@link MappedBytes}
+ * (Chronicle checks that a Bytes stays on one thread). Results are read after {@link Thread#join()}.
+ */
+final class StorageWriter implements Runnable {
+    /** Mapping chunk size: few mmap calls, bounded address space. */
+    private static final long CHUNK_SIZE = 256L << 20;
+
+    private final File file;
+    private final ByteBuffer headerRegion;
+    private final StagingRing[] rings;
+    private final Compressor[] compressors;
+    private final ByteBuffer index;
+    private final SaveControl control;
+    private final IdleStrategy idle = new BackoffIdleStrategy();
+    private final CRC32C crc = new CRC32C();
+    private final MessageHandler[] handlers;
+
+    private MappedBytes mapped;
+    private SpaceReservation space;
+    private ByteBuffer table;
+    private long nextOffset = HeaderDescriptor.REGION_LENGTH;
+    private int storageBlocks;
+    private long firstWriteNanos;
+
+    long writeCalls;
+    long ioNanos;
+    long indexOffset;
+    long tableOffset;
+    long tableLength;
+    int indexCrc;
+    int tableCrc;
+
+    StorageWriter(File file, ByteBuffer headerRegion, StagingRing[] rings, Compressor[] compressors,
+                  ByteBuffer index, long blockCount, SaveControl control) {
+        this.file = file;
+        this.headerRegion = headerRegion;
+        this.rings = rings;
+        this.compressors = compressors;
+        this.index = index;
+        this.control = control;
+        this.table = ByteBuffer.allocateDirect(StorageTableDescriptor.LENGTH * 64).order(ByteOrder.LITTLE_ENDIAN);
+        this.handlers = new MessageHandler[rings.length];
+        for (int r = 0; r < rings.length; r++) {
+            ByteBuffer slots = rings[r].buffer();
+            handlers[r] = (type, buffer, at, length) -> writeSlot(slots, at);
+        }
+    }
+
+    @Override
+    public void run() {
+        try {
+            space = SpaceReservation.open(file.toPath());
+            mapped = MappedBytes.mappedBytes(file, CHUNK_SIZE);
+            write(0, headerRegion, 0, HeaderDescriptor.REGION_LENGTH);
+            drain();
+            if (!control.aborted()) {
+                writeMetadata();
+            }
+        } catch (Throwable t) {
+            control.fail(t);
+        } finally {
+            if (mapped != null) {
+                mapped.close();
+            }
+            if (space != null) {
+                space.close();
+            }
+            BufferUtil.free(table);
+            ioNanos = firstWriteNanos == 0 ? 0 : System.nanoTime() - firstWriteNanos;
+        }
+    }
+
+    private void drain() {
+        while (!control.aborted()) {
+            boolean allDone = true;
+            for (Compressor c : compressors) {
+                allDone &= c.done();
+            }
+            int read = 0;
+            for (int r = 0; r < rings.length; r++) {
+                read += rings[r].ring().read(handlers[r], 1);
+            }
+            if (read > 0) {
+                idle.reset();
+            } else if (allDone) {
+                // Every slot was committed before its compressor's done flag: one more empty pass ends it.
+                int more = 0;
+                for (int r = 0; r < rings.length; r++) {
+                    more += rings[r].ring().read(handlers[r]);
+                }
+                if (more == 0) {
+                    return;
+                }
+            } else {
+                idle.idle();
+            }
+        }
+    }
+
+    private void writeSlot(ByteBuffer slots, int at) {
+        if (firstWriteNanos == 0) {
+            firstWriteNanos = System.nanoTime();
+        }
+        int seq = storageBlocks;
+        int count = StorageBlockDescriptor.entryCount(slots, at);
+        int length = StorageBlockDescriptor.length(slots, at);
+        StorageBlockDescriptor.sequence(slots, at, seq);
+        StorageBlockDescriptor.mapCrc(slots, at, StorageBlockDescriptor.computeMapCrc(slots, at));
+        for (int i = 0; i < count; i++) {
+            IndexEntryDescriptor.storageBlock(index, StorageBlockDescriptor.mapEntry(slots, at, i), seq);
+        }
+        try {
+            write(nextOffset, slots, at, length);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if ((seq + 1) * StorageTableDescriptor.LENGTH > table.capacity()) {
+            ByteBuffer bigger = ByteBuffer.allocateDirect(table.capacity() * 2).order(ByteOrder.LITTLE_ENDIAN);
+            bigger.put(0, table, 0, table.capacity());
+            BufferUtil.free(table);
+            table = bigger;
+        }
+        StorageTableDescriptor.entry(table, seq, nextOffset, length, count);
+        nextOffset += StorageBlockDescriptor.align(length, StorageBlockDescriptor.FILE_ALIGNMENT);
+        storageBlocks++;
+    }
+
+    private void writeMetadata() throws IOException {
+        indexOffset = nextOffset;
+        write(indexOffset, index, 0, index.capacity());
+        tableOffset = indexOffset + index.capacity();
+        tableLength = (long) storageBlocks * StorageTableDescriptor.LENGTH;
+        write(tableOffset, table, 0, (int) tableLength);
+        indexCrc = crc(index, index.capacity());
+        tableCrc = crc(table, (int) tableLength);
+    }
+
+    private int crc(ByteBuffer b, int length) {
+        crc.reset();
+        crc.update(b.duplicate().limit(length).position(0));
+        return (int) crc.getValue();
+    }
+
+    /** Reserves disk space first, so a full disk is an IOException here and never a SIGBUS in a mapped write. */
+    private void write(long fileOffset, ByteBuffer src, int at, int length) throws IOException {
+        space.ensure(fileOffset + length);
+        mapped.write(fileOffset, src, at, length);
+        writeCalls++;
+    }
+
+    /** @return storage blocks written. */
+    int storageBlocks() {
+        return storageBlocks;
+    }
+
+    /** @return the end of the table: where the trailer goes. */
+    long metadataEnd() {
+        return tableOffset + tableLength;
+    }
+}

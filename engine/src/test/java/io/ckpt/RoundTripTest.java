@@ -1,0 +1,88 @@
+package io.ckpt;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import io.ckpt.format.CheckpointMetadata;
+import io.ckpt.format.Codec;
+import io.ckpt.memory.GuestMemory;
+import io.ckpt.restore.RestoreStats;
+import io.ckpt.save.SaveOptions;
+import io.ckpt.save.SaveStats;
+import io.ckpt.workload.ArenaFiller;
+import io.ckpt.workload.ArenaFiller.Profile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RoundTripTest {
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> configurations() {
+        return Stream.of(
+            Arguments.of(Profile.MIXED, 16, 1 << 20, Codec.LZ4, 2, 64L << 20, 1 << 20),
+            Arguments.of(Profile.MIXED, 1, 12288, Codec.LZ4, 1, 8L << 20, 1 << 20),
+            Arguments.of(Profile.MIXED, 256, 4 << 20, Codec.LZ4, 2, 24L << 20, 2 << 20),
+            Arguments.of(Profile.MIXED, 16, 1 << 20, Codec.NONE, 2, 16L << 20, 1 << 20),
+            Arguments.of(Profile.RANDOM, 16, 256 << 10, Codec.LZ4, 2, 16L << 20, 1 << 20),
+            Arguments.of(Profile.ZERO, 16, 1 << 20, Codec.LZ4, 2, 16L << 20, 1 << 20),
+            Arguments.of(Profile.TEXT, 4, 64 << 10, Codec.LZ4, 3, 12L << 20 + 4096 * 3, 1 << 20),
+            Arguments.of(Profile.HEAP, 32, 1 << 20, Codec.LZ4, 2, 40L << 20, 4 << 20));
+    }
+
+    @ParameterizedTest
+    @MethodSource("configurations")
+    void shouldRestoreEveryByte(Profile profile, int pagesPerBlock, int storageBlock, Codec codec, int compressors,
+                                long size, int slab) throws Exception {
+        long seed = 42 + size + pagesPerBlock;
+        Path file = dir.resolve("rt.ckpt");
+        try (GuestMemory source = GuestMemory.allocate(size, slab);
+             GuestMemory target = GuestMemory.allocate(size, slab)) {
+            ArenaFiller.fill(source, profile, seed);
+            target.fill(0, size, (byte) 0x5A);
+            SaveOptions options = SaveOptions.defaults().withPagesPerBlock(pagesPerBlock)
+                .withStorageBlockSize(storageBlock).withCodec(codec).withCompressors(compressors);
+            SaveStats saved = Checkpoints.save(source, file, options);
+            assertEquals(saved.blocks(), CheckpointMetadata.read(file).blockCount());
+            RestoreStats restored = Checkpoints.restore(file, target);
+            assertEquals(saved.zeroBlocks(), restored.zeroBlocks());
+            assertArenasEqual(source, target, "seed=" + seed);
+            Checkpoints.verify(file);
+        }
+    }
+
+    static void assertArenasEqual(GuestMemory expected, GuestMemory actual, String context) {
+        assertEquals(expected.size(), actual.size());
+        byte[] a = new byte[1 << 16];
+        byte[] b = new byte[1 << 16];
+        for (long at = 0; at < expected.size(); at += a.length) {
+            int n = (int) Math.min(a.length, expected.size() - at);
+            expected.getBytes(at, a, 0, n);
+            actual.getBytes(at, b, 0, n);
+            int mismatch = java.util.Arrays.mismatch(a, 0, n, b, 0, n);
+            if (mismatch >= 0) {
+                throw new AssertionError("arenas differ at 0x" + Long.toHexString(at + mismatch) + " (" + context + ")");
+            }
+        }
+    }
+
+    @Test
+    void shouldAllocateRestoredArena() throws Exception {
+        Path file = dir.resolve("a.ckpt");
+        try (GuestMemory source = GuestMemory.allocate(4L << 20, 1 << 20)) {
+            source.putLong(0x1000, 42);
+            Checkpoints.save(source, file);
+            try (GuestMemory restored = Checkpoints.restore(file)) {
+                assertEquals(42, restored.getLong(0x1000));
+                assertArenasEqual(source, restored, "alloc");
+            }
+        }
+        assertTrue(java.nio.file.Files.size(file) > 0);
+    }
+}

@@ -1,0 +1,261 @@
+package io.ckpt.format;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+import java.util.zip.CRC32C;
+
+/**
+ * Everything of a checkpoint file except the block payloads: header, trailer, block-offset
+ * index, storage-block table and hint section, read and fully validated on {@link #read}.
+ * After a successful read every index entry points inside its storage block, every storage
+ * block lies inside the data region, and all metadata checksums match; payload checksums are
+ * checked when blocks are decoded.
+ *
+ * <p>Thread-safety: immutable after {@link #read}; the buffers it hands out are read-only
+ * views that any thread may read.
+ */
+public final class CheckpointMetadata {
+    private final Path path;
+    private final long fileLength;
+    private final ByteBuffer header;
+    private final ByteBuffer trailer;
+    private final ByteBuffer index;
+    private final ByteBuffer table;
+    private final ByteBuffer hint;
+    private final int storageBlockCount;
+
+    private CheckpointMetadata(Path path, long fileLength, ByteBuffer header, ByteBuffer trailer,
+                               ByteBuffer index, ByteBuffer table, ByteBuffer hint) {
+        this.path = path;
+        this.fileLength = fileLength;
+        this.header = header.asReadOnlyBuffer();
+        this.trailer = trailer.asReadOnlyBuffer();
+        this.index = index.asReadOnlyBuffer();
+        this.table = table.asReadOnlyBuffer();
+        this.hint = hint.asReadOnlyBuffer();
+        this.storageBlockCount = table.capacity() / StorageTableDescriptor.LENGTH;
+    }
+
+    /**
+     * Reads and validates the metadata of the checkpoint at {@code path}.
+     *
+     * @throws NoSuchFileException       if the file does not exist.
+     * @throws NotACheckpointException   if it is not a checkpoint file.
+     * @throws CorruptCheckpointException if it is damaged, truncated or was never committed.
+     * @throws CheckpointException       on an unsupported format version.
+     */
+    public static CheckpointMetadata read(Path path) throws IOException {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            return read(path, ch);
+        }
+    }
+
+    /** As {@link #read(Path)} on an open channel; the channel's position is not used. */
+    public static CheckpointMetadata read(Path path, FileChannel ch) throws IOException {
+        long fileLength = ch.size();
+        ByteBuffer header = readFully(ch, 0, (int) Math.min(HeaderDescriptor.LENGTH, fileLength), "header");
+        if (header.capacity() < HeaderDescriptor.LENGTH) {
+            if (header.capacity() < 8 || HeaderDescriptor.magic(header) != HeaderDescriptor.MAGIC) {
+                throw new NotACheckpointException("file is only " + fileLength + " bytes");
+            }
+            throw new CorruptCheckpointException("header", 0, "file is only " + fileLength + " bytes; truncated?");
+        }
+        HeaderDescriptor.checkHeader(header, fileLength);
+
+        long trailerAt = fileLength - TrailerDescriptor.LENGTH;
+        ByteBuffer trailer = readFully(ch, trailerAt, TrailerDescriptor.LENGTH, "trailer");
+        checkTrailer(header, trailer, trailerAt);
+
+        long blockCount = HeaderDescriptor.blockCount(header);
+        long indexOffset = TrailerDescriptor.indexOffset(trailer);
+        long indexLength = TrailerDescriptor.indexLength(trailer);
+        long tableOffset = TrailerDescriptor.tableOffset(trailer);
+        long tableLength = TrailerDescriptor.tableLength(trailer);
+        long hintOffset = TrailerDescriptor.hintOffset(trailer);
+        long hintLength = TrailerDescriptor.hintLength(trailer);
+        if (indexOffset < HeaderDescriptor.REGION_LENGTH || indexOffset % StorageBlockDescriptor.FILE_ALIGNMENT != 0
+            || indexLength != blockCount * IndexEntryDescriptor.LENGTH
+            || tableOffset != indexOffset + indexLength
+            || tableLength < 0 || tableLength % StorageTableDescriptor.LENGTH != 0
+            || tableLength / StorageTableDescriptor.LENGTH > blockCount
+            || hintOffset != tableOffset + tableLength
+            || hintLength % HintDescriptor.ENTRY_LENGTH != 0
+            || hintOffset + hintLength != trailerAt) {
+            throw new CorruptCheckpointException("trailer", trailerAt, "inconsistent layout: index@" + indexOffset
+                + "+" + indexLength + " table@" + tableOffset + "+" + tableLength + " hint@" + hintOffset + "+"
+                + hintLength + " trailer@" + trailerAt + " blocks=" + blockCount);
+        }
+
+        ByteBuffer index = readFully(ch, indexOffset, (int) indexLength, "index");
+        int indexCrc = crc(index);
+        if (indexCrc != TrailerDescriptor.indexCrc(trailer)) {
+            throw new CorruptCheckpointException("index", indexOffset, String.format(
+                "checksum mismatch: expected 0x%08x, found 0x%08x", TrailerDescriptor.indexCrc(trailer), indexCrc));
+        }
+        ByteBuffer table = readFully(ch, tableOffset, (int) tableLength, "storage table");
+        ByteBuffer hint = readFully(ch, hintOffset, (int) hintLength, "hint section");
+        CRC32C tc = new CRC32C();
+        tc.update(table.duplicate());
+        tc.update(hint.duplicate());
+        if ((int) tc.getValue() != TrailerDescriptor.tableCrc(trailer)) {
+            throw new CorruptCheckpointException("storage table", tableOffset, String.format(
+                "checksum mismatch: expected 0x%08x, found 0x%08x", TrailerDescriptor.tableCrc(trailer), (int) tc.getValue()));
+        }
+        CheckpointMetadata m = new CheckpointMetadata(path, fileLength, header, trailer, index, table, hint);
+        m.checkTable();
+        m.checkIndex();
+        return m;
+    }
+
+    private static void checkTrailer(ByteBuffer header, ByteBuffer trailer, long at) throws CorruptCheckpointException {
+        if (TrailerDescriptor.commitMagic(trailer) != TrailerDescriptor.COMMIT_MAGIC) {
+            throw new CorruptCheckpointException("trailer", at, String.format(
+                "commit magic 0x%08x, expected 0x%08x: the checkpoint is incomplete or truncated",
+                TrailerDescriptor.commitMagic(trailer), TrailerDescriptor.COMMIT_MAGIC));
+        }
+        if (TrailerDescriptor.checksumAlgorithm(trailer) != TrailerDescriptor.CHECKSUM_CRC32C) {
+            throw new CorruptCheckpointException("trailer", at,
+                "unknown checksum algorithm " + TrailerDescriptor.checksumAlgorithm(trailer));
+        }
+        int expected = TrailerDescriptor.computeTrailerCrc(header, trailer);
+        if (TrailerDescriptor.trailerCrc(trailer) != expected) {
+            throw new CorruptCheckpointException("trailer", at, String.format(
+                "checksum mismatch: expected 0x%08x, found 0x%08x", TrailerDescriptor.trailerCrc(trailer), expected));
+        }
+    }
+
+    private void checkTable() throws CorruptCheckpointException {
+        long next = HeaderDescriptor.REGION_LENGTH;
+        long end = indexOffset();
+        int sbs = storageBlockSize();
+        for (int s = 0; s < storageBlockCount; s++) {
+            long off = StorageTableDescriptor.fileOffset(table, s);
+            int len = StorageTableDescriptor.length(table, s);
+            int count = StorageTableDescriptor.entryCount(table, s);
+            if (off < next || off % StorageBlockDescriptor.FILE_ALIGNMENT != 0
+                || len < StorageBlockDescriptor.HEADER_LENGTH + StorageBlockDescriptor.MAP_ENTRY_LENGTH || len > sbs
+                || count <= 0 || off + len > end) {
+                throw new CorruptCheckpointException("storage table entry " + s,
+                    tableOffset() + (long) s * StorageTableDescriptor.LENGTH,
+                    "storage block extent invalid: offset=" + off + " length=" + len + " entries=" + count
+                        + " (previous end " + next + ", data end " + end + ", storage block size " + sbs + ")");
+            }
+            next = off + StorageBlockDescriptor.align(len, StorageBlockDescriptor.FILE_ALIGNMENT);
+        }
+    }
+
+    private void checkIndex() throws CorruptCheckpointException {
+        int[] held = new int[storageBlockCount];
+        Codec codec = codec();
+        long blocks = blockCount();
+        for (long n = 0; n < blocks; n++) {
+            Encoding e = IndexEntryDescriptor.encoding(index, n);
+            int sb = IndexEntryDescriptor.storageBlock(index, n);
+            int off = IndexEntryDescriptor.payloadOffset(index, n);
+            int len = IndexEntryDescriptor.storedLength(index, n);
+            int blockLen = blockLength(n);
+            String bad = null;
+            if (e == null || !IndexEntryDescriptor.reservedClear(index, n)) {
+                bad = "unknown encoding " + IndexEntryDescriptor.encodingId(index, n) + " or reserved bytes set";
+            } else if (e == Encoding.ZERO) {
+                if (sb != IndexEntryDescriptor.NO_STORAGE_BLOCK || off != 0 || len != 0) {
+                    bad = "ZERO block with a payload (storage block " + sb + ", offset " + off + ", length " + len + ")";
+                }
+            } else if (sb < 0 || sb >= storageBlockCount) {
+                bad = "storage block " + Integer.toUnsignedString(sb) + " out of range [0, " + storageBlockCount + ")";
+            } else if (off < StorageBlockDescriptor.HEADER_LENGTH || off % StorageBlockDescriptor.PAYLOAD_ALIGNMENT != 0
+                || len <= 0 || (long) off + len > StorageTableDescriptor.length(table, sb) - StorageBlockDescriptor.MAP_ENTRY_LENGTH) {
+                bad = "payload [" + off + ", +" + len + ") outside storage block " + sb + " of length "
+                    + StorageTableDescriptor.length(table, sb);
+            } else if (e == Encoding.RAW && len != blockLen) {
+                bad = "RAW block of stored length " + len + ", expected " + blockLen;
+            } else if (e == Encoding.LZ4 && (codec != Codec.LZ4 || len > Lz4Bounds.maxCompressedLength(blockLen))) {
+                bad = "LZ4 block of stored length " + len + " in a " + codec + " checkpoint (bound "
+                    + Lz4Bounds.maxCompressedLength(blockLen) + ")";
+            } else {
+                held[sb]++;
+            }
+            if (bad != null) {
+                throw new CorruptCheckpointException("index entry " + n,
+                    indexOffset() + n * IndexEntryDescriptor.LENGTH, bad);
+            }
+        }
+        for (int s = 0; s < storageBlockCount; s++) {
+            if (held[s] != StorageTableDescriptor.entryCount(table, s)) {
+                throw new CorruptCheckpointException("storage table entry " + s,
+                    tableOffset() + (long) s * StorageTableDescriptor.LENGTH, "holds "
+                        + StorageTableDescriptor.entryCount(table, s) + " blocks, index names " + held[s]);
+            }
+        }
+    }
+
+    private static ByteBuffer readFully(FileChannel ch, long at, int length, String what) throws IOException {
+        ByteBuffer b = ByteBuffer.allocateDirect(length).order(ByteOrder.LITTLE_ENDIAN);
+        while (b.hasRemaining()) {
+            int n = ch.read(b, at + b.position());
+            if (n < 0) {
+                throw new CorruptCheckpointException(what, at, "file ends at " + ch.size() + " bytes; truncated?");
+            }
+        }
+        return b.clear();
+    }
+
+    private static int crc(ByteBuffer b) {
+        CRC32C c = new CRC32C();
+        c.update(b.duplicate().clear());
+        return (int) c.getValue();
+    }
+
+    /** @return the file this was read from. */
+    public Path path() { return path; }
+    /** @return the file's length in bytes. */
+    public long fileLength() { return fileLength; }
+    /** @return read-only header struct, {@link HeaderDescriptor#LENGTH} bytes. */
+    public ByteBuffer header() { return header.duplicate(); }
+    /** @return read-only trailer, {@link TrailerDescriptor#LENGTH} bytes. */
+    public ByteBuffer trailer() { return trailer.duplicate(); }
+    /** @return read-only index, {@link #blockCount()} entries of {@link IndexEntryDescriptor}. */
+    public ByteBuffer index() { return index.duplicate(); }
+    /** @return read-only storage-block table. */
+    public ByteBuffer table() { return table.duplicate(); }
+    /** @return read-only hint section (empty in v1.0 files). */
+    public ByteBuffer hint() { return hint.duplicate(); }
+
+    public int majorVersion() { return HeaderDescriptor.majorVersion(header); }
+    public int minorVersion() { return HeaderDescriptor.minorVersion(header); }
+    public UUID fileUuid() { return HeaderDescriptor.fileUuid(header); }
+    /** @return the parent checkpoint's UUID, or null for a full checkpoint. */
+    public UUID parentUuid() { return HeaderDescriptor.parentUuid(header); }
+    public int pageSize() { return HeaderDescriptor.pageSize(header); }
+    public int pagesPerBlock() { return HeaderDescriptor.pagesPerBlock(header); }
+    /** @return bytes per page block. */
+    public int blockBytes() { return pageSize() * pagesPerBlock(); }
+    public int storageBlockSize() { return HeaderDescriptor.storageBlockSize(header); }
+    public Codec codec() { return Codec.ofId(HeaderDescriptor.codec(header)); }
+    public int flags() { return HeaderDescriptor.flags(header); }
+    public long arenaSize() { return HeaderDescriptor.arenaSize(header); }
+    /** @return the real length of the saved content (a raw image's length; at most the arena size). */
+    public long dataLength() { return HeaderDescriptor.dataLength(header); }
+    public long blockCount() { return HeaderDescriptor.blockCount(header); }
+    public long createdMillis() { return HeaderDescriptor.createdMillis(header); }
+    public long indexOffset() { return TrailerDescriptor.indexOffset(trailer); }
+    public long tableOffset() { return TrailerDescriptor.tableOffset(trailer); }
+    public long trailerOffset() { return fileLength - TrailerDescriptor.LENGTH; }
+    public int storageBlockCount() { return storageBlockCount; }
+
+    /** @return the length of page block {@code block}: the block size, or less for a short last block. */
+    public int blockLength(long block) {
+        return (int) Math.min(blockBytes(), arenaSize() - block * blockBytes());
+    }
+
+    /** @return the file offset of storage block {@code sb}. */
+    public long storageBlockOffset(int sb) { return StorageTableDescriptor.fileOffset(table, sb); }
+    /** @return the unpadded length of storage block {@code sb}. */
+    public int storageBlockLength(int sb) { return StorageTableDescriptor.length(table, sb); }
+}

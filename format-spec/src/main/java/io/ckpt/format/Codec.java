@@ -1,0 +1,40 @@
+package io.ckpt.format;
+
+/** Compression codec requested for a checkpoint, stored in the header's {@code codec} byte. */
+public enum Codec {
+    /** Blocks are stored raw (zero blocks are still elided). */
+    NONE(0),
+    /** Blocks are compressed with the LZ4 block format; a block that does not shrink is stored raw. */
+    LZ4(1);
+
+    private final int id;
+
+    Codec(int id) {
+        this.id = id;
+    }
+
+    /** @return the on-disk id. */
+    public int id() {
+        return id;
+    }
+
+    /** @return the codec with on-disk {@code id}, or null if unknown. */
+    public static Codec ofId(int id) {
+        for (Codec c : values()) {
+            if (c.id == id) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** @return the codec named {@code name} (case-insensitive: {@code lz4}, {@code none}). */
+    public static Codec parse(String name) {
+        for (Codec c : values()) {
+            if (c.name().equalsIgnoreCase(name)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown codec '" + name + "' (expected lz4 or none)");
+    }
+}

@@ -1,0 +1,82 @@
+package io.ckpt.format;
+
+import java.nio.ByteBuffer;
+
+import static io.ckpt.format.LittleEndian.getInt;
+import static io.ckpt.format.LittleEndian.getU8;
+import static io.ckpt.format.LittleEndian.putInt;
+import static io.ckpt.format.LittleEndian.putLong;
+import static io.ckpt.format.LittleEndian.putU8;
+
+/**
+ * One entry of the block-offset index: where page block {@code n} is stored. The index is an
+ * array of {@code blockCount} entries, entry {@code n} at {@code n * LENGTH}.
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |      Storage Block number (0xFFFFFFFF when ZERO)              |  0
+ *  +---------------------------------------------------------------+
+ *  |           Offset of the payload within the storage block      |  4
+ *  +---------------------------------------------------------------+
+ *  |                        Stored Length                          |  8
+ *  +---------------------------------------------------------------+
+ *  |          CRC32C of the uncompressed block (0 when ZERO)       | 12
+ *  +---------------+-----------------------------------------------+
+ *  |   Encoding    |                 Reserved (7)                  | 16
+ *  +---------------+-----------------------------------------------+
+ * </pre>
+ *
+ * <p>Thread-safety: stateless static accessors. Writers of distinct entries do not interfere.
+ */
+public final class IndexEntryDescriptor {
+    public static final int STORAGE_BLOCK_OFFSET = 0;
+    public static final int PAYLOAD_OFFSET_OFFSET = 4;
+    public static final int STORED_LENGTH_OFFSET = 8;
+    public static final int CRC_OFFSET = 12;
+    public static final int ENCODING_OFFSET = 16;
+    public static final int RESERVED_OFFSET = 17;
+    /** Length of one index entry. */
+    public static final int LENGTH = 24;
+    /** Storage block number of a block with no payload. */
+    public static final int NO_STORAGE_BLOCK = -1;
+    /** Largest block count: block numbers are u32 in reverse maps and the index is one mapping. */
+    public static final long MAX_BLOCK_COUNT = Integer.MAX_VALUE / LENGTH;
+
+    private IndexEntryDescriptor() {
+    }
+
+    /** @return byte index of entry {@code block}. */
+    public static int at(long block) { return (int) (block * LENGTH); }
+
+    public static int storageBlock(ByteBuffer b, long block) { return getInt(b, at(block) + STORAGE_BLOCK_OFFSET); }
+    public static void storageBlock(ByteBuffer b, long block, int v) { putInt(b, at(block) + STORAGE_BLOCK_OFFSET, v); }
+    public static int payloadOffset(ByteBuffer b, long block) { return getInt(b, at(block) + PAYLOAD_OFFSET_OFFSET); }
+    public static int storedLength(ByteBuffer b, long block) { return getInt(b, at(block) + STORED_LENGTH_OFFSET); }
+    public static int crc(ByteBuffer b, long block) { return getInt(b, at(block) + CRC_OFFSET); }
+    public static int encodingId(ByteBuffer b, long block) { return getU8(b, at(block) + ENCODING_OFFSET); }
+    /** @return the encoding, or null if the id is unknown. */
+    public static Encoding encoding(ByteBuffer b, long block) { return Encoding.ofId(encodingId(b, block)); }
+
+    /** Writes every field of entry {@code block} except the storage block number; reserved bytes zeroed. */
+    public static void payload(ByteBuffer b, long block, int payloadOffset, int storedLength, int crc, Encoding encoding) {
+        int at = at(block);
+        putInt(b, at + PAYLOAD_OFFSET_OFFSET, payloadOffset);
+        putInt(b, at + STORED_LENGTH_OFFSET, storedLength);
+        putInt(b, at + CRC_OFFSET, crc);
+        putLong(b, at + ENCODING_OFFSET, 0L);
+        putU8(b, at + ENCODING_OFFSET, encoding.id());
+    }
+
+    /** Writes entry {@code block} as a ZERO block. */
+    public static void zero(ByteBuffer b, long block) {
+        storageBlock(b, block, NO_STORAGE_BLOCK);
+        payload(b, block, 0, 0, 0, Encoding.ZERO);
+    }
+
+    /** @return true if the reserved bytes of entry {@code block} are all zero. */
+    public static boolean reservedClear(ByteBuffer b, long block) {
+        return (LittleEndian.getLong(b, at(block) + ENCODING_OFFSET) & ~0xFFL) == 0;
+    }
+}

@@ -1,0 +1,2 @@
+package io.ckpt.jmh;
+final class Placeholder {}

@@ -1,0 +1,2 @@
+package io.ckpt.tools;
+public final class Main { public static void main(String[] a) {} }
