@@ -1,0 +1,542 @@
+package io.ckpt.restore.lazy;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+import io.ckpt.codec.BlockDecoder;
+import io.ckpt.format.CheckpointMetadata;
+import io.ckpt.format.CorruptCheckpointException;
+import io.ckpt.format.Encoding;
+import io.ckpt.format.IndexEntryDescriptor;
+import io.ckpt.io.MappedCheckpoint;
+import io.ckpt.memory.AccessGuard;
+import io.ckpt.memory.BufferZero;
+import io.ckpt.memory.GuestMemory;
+import io.ckpt.restore.EagerRestore;
+import io.ckpt.restore.StorageBlockDecoder;
+import io.ckpt.restore.StorageBlockMap;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * A lazy restore (the second patent, US 9,053,065): {@link #start} validates the file, maps
+ * it and installs an {@link AccessGuard} on the arena, then returns; the host runs at once.
+ * The first access to an absent page block faults it in: its storage block is read once from
+ * the mapped file into the first free buffer of a fixed pool, the block is decoded into the
+ * arena, its CRC32C checked, and it is published present (release). The other blocks of that
+ * storage block are installed from the same buffer, by the background thread by default. The
+ * background thread also prefetches everything else, serving those hand-offs first. When every
+ * block is present the guard is removed and the accessors are plain again.
+ *
+ * <p>Guarantees: each block is installed exactly once; a host write to a present block is
+ * never overwritten; threads touching one absent block cause one read and all wait for it;
+ * no reader sees a half-installed block. A block found corrupt is not installed: the
+ * touching thread gets a {@link LazyRestoreException}, the stats count it, the prefetcher stops.
+ *
+ * <p>Thread-safety: {@link #start} while the arena is quiet; then any number of host threads
+ * may use the arena; {@link #stats}, {@link #awaitCompletion} and {@link #close} from any thread.
+ */
+public final class LazyRestore implements AutoCloseable {
+    private final Path path;
+    private final CheckpointMetadata meta;
+    private final ByteBuffer index;
+    private final StorageBlockMap map;
+    private final GuestMemory memory;
+    private final LazyRestoreOptions options;
+    private final MappedCheckpoint mapped;
+    private final BlockStates states;
+    private final BufferPool pool;
+    private final int blockShift;
+    private final long blockCount;
+    private final Guard guard = new Guard();
+    private final AtomicLong present = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Map<Long, CorruptCheckpointException> failures = new ConcurrentHashMap<>();
+    private final Recorder faultLatency = new Recorder(3);
+    private final Histogram faultTotal = new Histogram(3);
+    private final long startNanos;
+    private final Prefetch prefetchUsed;
+
+    private final LongAdder faults = new LongAdder();
+    private final LongAdder faultWaits = new LongAdder();
+    private final LongAdder byFault = new LongAdder();
+    private final LongAdder byNeighbour = new LongAdder();
+    private final LongAdder byPrefetch = new LongAdder();
+    private final LongAdder storageBlocksRead = new LongAdder();
+    private final LongAdder bytesRead = new LongAdder();
+    private final long presetZero;
+
+    private volatile boolean closed;
+    private volatile boolean backgroundRunning;
+    private volatile long completeNanos = -1;
+    private volatile CorruptCheckpointException prefetchFailure;
+    private long resumeNanos;
+    private Thread background;
+
+    private LazyRestore(Path path, CheckpointMetadata meta, GuestMemory memory, LazyRestoreOptions options,
+                        MappedCheckpoint mapped, long startNanos) {
+        this.path = path;
+        this.meta = meta;
+        this.index = meta.index();
+        this.map = StorageBlockMap.of(meta);
+        this.memory = memory;
+        this.options = options;
+        this.mapped = mapped;
+        this.blockCount = meta.blockCount();
+        this.blockShift = Integer.numberOfTrailingZeros(meta.blockBytes());
+        this.states = new BlockStates(blockCount);
+        this.pool = new BufferPool(options.poolBuffers(), meta.storageBlockSize());
+        this.startNanos = startNanos;
+        long preset = 0;
+        if (options.arenaZeroed()) {
+            for (long b = 0; b < blockCount; b++) {
+                if (IndexEntryDescriptor.encodingId(index, b) == Encoding.ZERO.id()) {
+                    states.presetPresent(b);
+                    preset++;
+                }
+            }
+        }
+        this.presetZero = preset;
+        this.present.set(preset);
+        this.prefetchUsed = options.prefetch() == Prefetch.WORKING_SET && meta.hint().capacity() == 0
+            ? Prefetch.SEQUENTIAL : options.prefetch();
+    }
+
+    /**
+     * Starts a lazy restore of {@code file} into {@code memory} and returns as soon as the
+     * header, trailer and index are validated and the file is mapped.
+     *
+     * @throws IllegalArgumentException if the arena's size differs from the checkpoint's.
+     * @throws IllegalStateException    if the arena already has a guard (another lazy operation).
+     * @throws io.ckpt.format.CheckpointException if the file's metadata is damaged.
+     */
+    public static LazyRestore start(Path file, GuestMemory memory, LazyRestoreOptions options) throws IOException {
+        long t0 = System.nanoTime();
+        CheckpointMetadata meta = CheckpointMetadata.read(file);
+        EagerRestore.checkFits(meta, memory);
+        MappedCheckpoint mapped = MappedCheckpoint.open(meta);
+        LazyRestore r;
+        try {
+            r = new LazyRestore(file, meta, memory, options, mapped, t0);
+            if (r.present.get() == r.blockCount) {
+                r.complete();
+            } else {
+                memory.installGuard(r.guard);
+                if (options.prefetch() != Prefetch.NONE || options.neighbours() == Neighbours.BACKGROUND) {
+                    r.backgroundRunning = true;
+                    r.background = new Thread(r::backgroundLoop, "ckpt-lazy-restore");
+                    r.background.setDaemon(true);
+                    r.background.start();
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            mapped.close();
+            throw e;
+        }
+        r.resumeNanos = System.nanoTime() - t0;
+        return r;
+    }
+
+    /** @return true once every page block is present. */
+    public boolean isComplete() {
+        return completeNanos >= 0;
+    }
+
+    /**
+     * Waits until every block is present.
+     *
+     * @throws CorruptCheckpointException if a block was found corrupt (the restore cannot complete).
+     * @throws IllegalStateException      if the restore was closed before completing.
+     */
+    public void awaitCompletion() throws IOException, InterruptedException {
+        finished.await();
+        checkFinished();
+    }
+
+    /** As {@link #awaitCompletion()} with a timeout; @return false if it timed out. */
+    public boolean awaitCompletion(long timeout, TimeUnit unit) throws IOException, InterruptedException {
+        if (!finished.await(timeout, unit)) {
+            return false;
+        }
+        checkFinished();
+        return true;
+    }
+
+    private void checkFinished() throws CorruptCheckpointException {
+        if (isComplete()) {
+            return;
+        }
+        if (!failures.isEmpty()) {
+            throw failures.values().iterator().next();
+        }
+        if (prefetchFailure != null) {
+            throw prefetchFailure;
+        }
+        throw new IllegalStateException("lazy restore of " + path + " was closed before it completed");
+    }
+
+    /** @return a snapshot of the counters. */
+    public LazyRestoreStats stats() {
+        Histogram h;
+        synchronized (faultTotal) {
+            faultTotal.add(faultLatency.getIntervalHistogram());
+            h = faultTotal.copy();
+        }
+        return new LazyRestoreStats(resumeNanos, completeNanos, faults.sum(), faultWaits.sum(),
+            h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue(),
+            byFault.sum(), byNeighbour.sum(), byPrefetch.sum(), presetZero, storageBlocksRead.sum(), bytesRead.sum(),
+            failures.size(), prefetchUsed);
+    }
+
+    /**
+     * Stops the background thread, waits for in-flight installs, releases buffers and the
+     * mapping. Blocks already present stay usable; touching an absent one afterwards throws
+     * {@link IllegalStateException}. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Thread t = background;
+        if (t != null) {
+            LockSupport.unpark(t);
+            boolean interrupted = false;
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        while (inFlight.get() != 0) {
+            Thread.yield();
+        }
+        pool.close();
+        mapped.close();
+        finished.countDown();
+    }
+
+    // ---------------------------------------------------------------- faults (host threads)
+
+    private final class Guard extends AccessGuard {
+        @Override
+        public void beforeRead(long address, long length) {
+            ensurePresent(address, length);
+        }
+
+        @Override
+        public void beforeWrite(long address, long length) {
+            ensurePresent(address, length);
+        }
+
+        @Override
+        public String toString() {
+            return "lazy restore of " + path;
+        }
+    }
+
+    private void ensurePresent(long address, long length) {
+        long last = (address + length - 1) >>> blockShift;
+        for (long b = address >>> blockShift; b <= last; b++) {
+            if (states.getAcquire(b) != BlockStates.PRESENT) {
+                fault(b);
+            }
+        }
+    }
+
+    private void fault(long block) {
+        inFlight.incrementAndGet();
+        try {
+            if (closed) {
+                throw new IllegalStateException("lazy restore of " + path + " was closed before page block "
+                    + block + " was installed");
+            }
+            long t0 = System.nanoTime();
+            boolean waited = false;
+            int spins = 0;
+            while (true) {
+                byte s = states.getAcquire(block);
+                if (s == BlockStates.PRESENT) {
+                    break;
+                }
+                if (s == BlockStates.FAILED) {
+                    throw new LazyRestoreException(block, failures.get(block));
+                }
+                if (s == BlockStates.ABSENT && states.claim(block)) {
+                    installOnFault(block);
+                    faults.increment();
+                    break;
+                }
+                waited = true;
+                spins = backOff(spins);
+            }
+            if (waited) {
+                faultWaits.increment();
+            }
+            faultLatency.recordValue(System.nanoTime() - t0);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private static int backOff(int spins) {
+        if (spins < 100) {
+            Thread.onSpinWait();
+        } else if (spins < 200) {
+            Thread.yield();
+        } else {
+            LockSupport.parkNanos(10_000);
+        }
+        return spins + 1;
+    }
+
+    /** Installs claimed {@code block} on the faulting thread, then deals with its neighbours. */
+    private void installOnFault(long block) {
+        if (IndexEntryDescriptor.encodingId(index, block) == Encoding.ZERO.id()) {
+            zeroFill(block);
+            publish(block, byFault);
+            return;
+        }
+        int sb = IndexEntryDescriptor.storageBlock(index, block);
+        int slot = acquireSlot();
+        boolean handedOff = false;
+        try {
+            try {
+                readStorageBlock(sb, pool.buffer(slot));
+                decode(pool.buffer(slot), pool.decoder(slot), sb, block);
+            } catch (CorruptCheckpointException e) {
+                fail(block, e);
+                throw new LazyRestoreException(block, e);
+            }
+            publish(block, byFault);
+            switch (options.neighbours()) {
+                case BACKGROUND:
+                    if (backgroundRunning && !closed) {
+                        pool.handOff(slot, sb);
+                        handedOff = true;
+                        LockSupport.unpark(background);
+                        break;
+                    }
+                    installNeighbours(slot, sb);
+                    break;
+                case SAME_THREAD:
+                    installNeighbours(slot, sb);
+                    break;
+                default:
+                    break;
+            }
+        } finally {
+            if (!handedOff) {
+                pool.release(slot);
+            }
+        }
+    }
+
+    /** @return a BUSY pool slot; when none is free, takes a handed-off one and finishes its work first. */
+    private int acquireSlot() {
+        int spins = 0;
+        while (true) {
+            int slot = pool.tryAcquire();
+            if (slot >= 0) {
+                return slot;
+            }
+            slot = pool.tryTakeHandoff();
+            if (slot >= 0) {
+                installNeighbours(slot, pool.storageBlock(slot));
+                return slot;
+            }
+            spins = backOff(spins);
+        }
+    }
+
+    // ---------------------------------------------------------------- installing
+
+    private void readStorageBlock(int sb, ByteBuffer buffer) throws CorruptCheckpointException {
+        int length = meta.storageBlockLength(sb);
+        // One bulk copy out of the mapping: the storage block's single read.
+        buffer.put(0, mapped.window(sb), mapped.offsetInWindow(sb), length);
+        storageBlocksRead.increment();
+        bytesRead.add(length);
+        StorageBlockDecoder.checkStorageBlock(buffer, 0, meta, index, sb);
+    }
+
+    private void decode(ByteBuffer buffer, BlockDecoder d, int sb, long block) throws CorruptCheckpointException {
+        long address = block << blockShift;
+        int length = meta.blockLength(block);
+        int off = IndexEntryDescriptor.payloadOffset(index, block);
+        d.decode(IndexEntryDescriptor.encoding(index, block), buffer, off,
+            IndexEntryDescriptor.storedLength(index, block), memory.slabFor(address, length), memory.slabOffset(address),
+            length, options.verifyChecksums(), IndexEntryDescriptor.crc(index, block), block,
+            meta.storageBlockOffset(sb) + off);
+    }
+
+    /** Installs every still-absent block of storage block {@code sb}, held in BUSY {@code slot}. */
+    private void installNeighbours(int slot, int sb) {
+        installAbsent(pool.buffer(slot), pool.decoder(slot), sb, byNeighbour);
+    }
+
+    private void installAbsent(ByteBuffer buffer, BlockDecoder decoder, int sb, LongAdder counter) {
+        for (int i = 0, n = map.count(sb); i < n; i++) {
+            int block = map.block(sb, i);
+            if (states.getAcquire(block) == BlockStates.ABSENT && states.claim(block)) {
+                try {
+                    decode(buffer, decoder, sb, block);
+                    publish(block, counter);
+                } catch (CorruptCheckpointException e) {
+                    fail(block, e);
+                }
+            }
+        }
+    }
+
+    private void zeroFill(long block) {
+        if (!options.arenaZeroed()) {
+            long address = block << blockShift;
+            int length = meta.blockLength(block);
+            BufferZero.zero(memory.slabFor(address, length), memory.slabOffset(address), length);
+        }
+    }
+
+    private void publish(long block, LongAdder counter) {
+        states.publish(block, BlockStates.PRESENT);
+        counter.increment();
+        if (present.incrementAndGet() == blockCount) {
+            complete();
+        }
+    }
+
+    private void fail(long block, CorruptCheckpointException e) {
+        failures.putIfAbsent(block, e);
+        states.publish(block, BlockStates.FAILED);
+        backgroundRunning = false;
+        finished.countDown();
+    }
+
+    private void complete() {
+        completeNanos = System.nanoTime() - startNanos;
+        memory.removeGuard(guard);
+        finished.countDown();
+        Thread t = background;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    // ---------------------------------------------------------------- background thread
+
+    private void backgroundLoop() {
+        ByteBuffer own = ByteBuffer.allocateDirect(meta.storageBlockSize()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        BlockDecoder ownDecoder = new BlockDecoder();
+        try {
+            int[] order = prefetchOrder();
+            int cursor = 0;
+            long zeroCursor = 0;
+            long prefetched = 0;
+            long t0 = System.nanoTime();
+            while (!closed && !isComplete()) {
+                int handoff = pool.tryTakeHandoff();
+                if (handoff >= 0) {
+                    installNeighbours(handoff, pool.storageBlock(handoff));
+                    pool.release(handoff);
+                    continue;
+                }
+                boolean prefetching = backgroundRunning && prefetchUsed != Prefetch.NONE;
+                if (prefetching && cursor < order.length) {
+                    int sb = order[cursor++];
+                    if (anyAbsent(sb)) {
+                        try {
+                            readStorageBlock(sb, own);
+                            installAbsent(own, ownDecoder, sb, byPrefetch);
+                            prefetched += meta.storageBlockLength(sb);
+                        } catch (CorruptCheckpointException e) {
+                            // Its absent blocks stay absent: a touch re-reads them and reports the damage.
+                            prefetchFailure = e;
+                            backgroundRunning = false;
+                            finished.countDown();
+                        }
+                        prefetched = rateLimit(prefetched, t0);
+                    }
+                } else if (prefetching && zeroCursor < blockCount) {
+                    long end = Math.min(blockCount, zeroCursor + 1024);
+                    for (long b = zeroCursor; b < end; b++) {
+                        if (IndexEntryDescriptor.encodingId(index, b) == Encoding.ZERO.id() && states.claim(b)) {
+                            zeroFill(b);
+                            publish(b, byPrefetch);
+                        }
+                    }
+                    zeroCursor = end;
+                } else {
+                    LockSupport.parkNanos(1_000_000);
+                }
+            }
+        } finally {
+            backgroundRunning = false;
+            org.agrona.BufferUtil.free(own);
+        }
+    }
+
+    private boolean anyAbsent(int sb) {
+        for (int i = 0, n = map.count(sb); i < n; i++) {
+            if (states.getAcquire(map.block(sb, i)) == BlockStates.ABSENT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sleeps as needed to keep the prefetcher under its byte rate; @return bytes counted so far. */
+    private long rateLimit(long bytes, long t0) {
+        long rate = options.prefetchBytesPerSecond();
+        if (rate > 0) {
+            long due = t0 + (long) (bytes * 1e9 / rate);
+            long wait = due - System.nanoTime();
+            if (wait > 0 && pool.tryTakeHandoffPeek() < 0) {
+                LockSupport.parkNanos(Math.min(wait, 10_000_000));
+            }
+        }
+        return bytes;
+    }
+
+    /** Storage blocks in prefetch order: hinted blocks' storage blocks first, then file order. */
+    private int[] prefetchOrder() {
+        int sbCount = meta.storageBlockCount();
+        int[] order = new int[sbCount];
+        boolean[] taken = new boolean[sbCount];
+        int n = 0;
+        if (prefetchUsed == Prefetch.WORKING_SET) {
+            ByteBuffer hint = meta.hint();
+            for (int i = 0; i + 4 <= hint.capacity(); i += 4) {
+                long block = Integer.toUnsignedLong(io.ckpt.format.LittleEndian.getInt(hint, i));
+                if (block < blockCount && IndexEntryDescriptor.encodingId(index, block) != Encoding.ZERO.id()) {
+                    int sb = IndexEntryDescriptor.storageBlock(index, block);
+                    if (!taken[sb]) {
+                        taken[sb] = true;
+                        order[n++] = sb;
+                    }
+                }
+            }
+        }
+        for (int sb = 0; sb < sbCount; sb++) {
+            if (!taken[sb]) {
+                order[n++] = sb;
+            }
+        }
+        return order;
+    }
+}
