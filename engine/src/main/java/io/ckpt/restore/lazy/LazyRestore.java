@@ -58,6 +58,10 @@ public final class LazyRestore implements AutoCloseable {
     private final int blockShift;
     private final long blockCount;
     private final Guard guard = new Guard();
+    private final HandoffQueue handoffs = new HandoffQueue(64);
+    /** Storage blocks whose header and map were checked in the mapping (racy flag: a repeat check is harmless). */
+    private final boolean[] checked;
+    private static final ThreadLocal<BlockDecoder> DECODERS = ThreadLocal.withInitial(BlockDecoder::new);
     private final AtomicLong present = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -95,7 +99,8 @@ public final class LazyRestore implements AutoCloseable {
         this.blockCount = meta.blockCount();
         this.blockShift = Integer.numberOfTrailingZeros(meta.blockBytes());
         this.states = new BlockStates(blockCount);
-        this.pool = new BufferPool(options.poolBuffers(), meta.storageBlockSize());
+        this.pool = new BufferPool(options.readMode() == ReadMode.POOL ? options.poolBuffers() : 0, meta.storageBlockSize());
+        this.checked = new boolean[meta.storageBlockCount()];
         this.startNanos = startNanos;
         long preset = 0;
         if (options.arenaZeroed()) {
@@ -314,94 +319,106 @@ public final class LazyRestore implements AutoCloseable {
             return;
         }
         int sb = IndexEntryDescriptor.storageBlock(index, block);
-        int slot = acquireSlot();
-        boolean handedOff = false;
-        try {
+        if (options.readMode() == ReadMode.POOL) {
+            installFromPool(block, sb);
+        } else {
+            BlockDecoder decoder = DECODERS.get();
             try {
-                readStorageBlock(sb, pool.buffer(slot));
-                decode(pool.buffer(slot), pool.decoder(slot), sb, block);
+                checkMapped(sb);
+                decode(mapped.window(sb), mapped.offsetInWindow(sb), decoder, sb, block);
             } catch (CorruptCheckpointException e) {
                 fail(block, e);
                 throw new LazyRestoreException(block, e);
             }
             publish(block, byFault);
-            switch (options.neighbours()) {
-                case BACKGROUND:
-                    if (backgroundRunning && !closed) {
-                        pool.handOff(slot, sb);
-                        handedOff = true;
-                        LockSupport.unpark(background);
-                        break;
-                    }
-                    installNeighbours(slot, sb);
-                    break;
-                case SAME_THREAD:
-                    installNeighbours(slot, sb);
-                    break;
-                default:
-                    break;
+            if (options.neighbours() == Neighbours.SAME_THREAD) {
+                installAbsent(mapped.window(sb), mapped.offsetInWindow(sb), decoder, sb, byNeighbour);
             }
-        } finally {
-            if (!handedOff) {
-                pool.release(slot);
-            }
+        }
+        if (options.neighbours() == Neighbours.BACKGROUND && backgroundRunning && handoffs.offer(sb)) {
+            LockSupport.unpark(background);
         }
     }
 
-    /** @return a BUSY pool slot; when none is free, takes a handed-off one and finishes its work first. */
-    private int acquireSlot() {
+    private void installFromPool(long block, int sb) {
+        int slot;
         int spins = 0;
-        while (true) {
-            int slot = pool.tryAcquire();
-            if (slot >= 0) {
-                return slot;
-            }
-            slot = pool.tryTakeHandoff();
-            if (slot >= 0) {
-                installNeighbours(slot, pool.storageBlock(slot));
-                return slot;
-            }
+        while ((slot = pool.tryAcquire()) < 0) {
             spins = backOff(spins);
+        }
+        try {
+            ByteBuffer buffer = pool.buffer(slot);
+            try {
+                copyStorageBlock(sb, buffer);
+                decode(buffer, 0, pool.decoder(slot), sb, block);
+            } catch (CorruptCheckpointException e) {
+                fail(block, e);
+                throw new LazyRestoreException(block, e);
+            }
+            publish(block, byFault);
+            if (options.neighbours() == Neighbours.SAME_THREAD) {
+                installAbsent(buffer, 0, pool.decoder(slot), sb, byNeighbour);
+            }
+        } finally {
+            pool.release(slot);
         }
     }
 
     // ---------------------------------------------------------------- installing
 
-    private void readStorageBlock(int sb, ByteBuffer buffer) throws CorruptCheckpointException {
+    /** Checks storage block {@code sb}'s header and map in the mapping, once per restore. */
+    private void checkMapped(int sb) throws CorruptCheckpointException {
+        if (!checked[sb]) {
+            StorageBlockDecoder.checkStorageBlock(mapped.window(sb), mapped.offsetInWindow(sb), meta, index, sb);
+            checked[sb] = true;   // benign race: a second check finds the same
+            storageBlocksRead.increment();
+            bytesRead.add(meta.storageBlockLength(sb));
+        }
+    }
+
+    /** The storage block's single read: one bulk copy out of the mapping into a pool buffer. */
+    private void copyStorageBlock(int sb, ByteBuffer buffer) throws CorruptCheckpointException {
         int length = meta.storageBlockLength(sb);
-        // One bulk copy out of the mapping: the storage block's single read.
         buffer.put(0, mapped.window(sb), mapped.offsetInWindow(sb), length);
         storageBlocksRead.increment();
         bytesRead.add(length);
         StorageBlockDecoder.checkStorageBlock(buffer, 0, meta, index, sb);
     }
 
-    private void decode(ByteBuffer buffer, BlockDecoder d, int sb, long block) throws CorruptCheckpointException {
+    private void decode(ByteBuffer src, int base, BlockDecoder d, int sb, long block) throws CorruptCheckpointException {
         long address = block << blockShift;
         int length = meta.blockLength(block);
         int off = IndexEntryDescriptor.payloadOffset(index, block);
-        d.decode(IndexEntryDescriptor.encoding(index, block), buffer, off,
+        d.decode(IndexEntryDescriptor.encoding(index, block), src, base + off,
             IndexEntryDescriptor.storedLength(index, block), memory.slabFor(address, length), memory.slabOffset(address),
             length, options.verifyChecksums(), IndexEntryDescriptor.crc(index, block), block,
             meta.storageBlockOffset(sb) + off);
     }
 
-    /** Installs every still-absent block of storage block {@code sb}, held in BUSY {@code slot}. */
-    private void installNeighbours(int slot, int sb) {
-        installAbsent(pool.buffer(slot), pool.decoder(slot), sb, byNeighbour);
-    }
-
-    private void installAbsent(ByteBuffer buffer, BlockDecoder decoder, int sb, LongAdder counter) {
+    /** Installs every still-absent block of storage block {@code sb}, held in {@code src} from {@code base}. */
+    private void installAbsent(ByteBuffer src, int base, BlockDecoder decoder, int sb, LongAdder counter) {
         for (int i = 0, n = map.count(sb); i < n; i++) {
             int block = map.block(sb, i);
             if (states.getAcquire(block) == BlockStates.ABSENT && states.claim(block)) {
                 try {
-                    decode(buffer, decoder, sb, block);
+                    decode(src, base, decoder, sb, block);
                     publish(block, counter);
                 } catch (CorruptCheckpointException e) {
                     fail(block, e);
                 }
             }
+        }
+    }
+
+    /** Reads storage block {@code sb} as the read mode says and installs its absent blocks. */
+    private void installStorageBlock(int sb, ByteBuffer own, BlockDecoder decoder, LongAdder counter)
+        throws CorruptCheckpointException {
+        if (options.readMode() == ReadMode.POOL) {
+            copyStorageBlock(sb, own);
+            installAbsent(own, 0, decoder, sb, counter);
+        } else {
+            checkMapped(sb);
+            installAbsent(mapped.window(sb), mapped.offsetInWindow(sb), decoder, sb, counter);
         }
     }
 
@@ -424,8 +441,7 @@ public final class LazyRestore implements AutoCloseable {
     private void fail(long block, CorruptCheckpointException e) {
         failures.putIfAbsent(block, e);
         states.publish(block, BlockStates.FAILED);
-        backgroundRunning = false;
-        finished.countDown();
+        stopPrefetch(e);
     }
 
     private void complete() {
@@ -441,8 +457,9 @@ public final class LazyRestore implements AutoCloseable {
     // ---------------------------------------------------------------- background thread
 
     private void backgroundLoop() {
-        ByteBuffer own = ByteBuffer.allocateDirect(meta.storageBlockSize()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        BlockDecoder ownDecoder = new BlockDecoder();
+        ByteBuffer own = options.readMode() == ReadMode.POOL
+            ? ByteBuffer.allocateDirect(meta.storageBlockSize()).order(java.nio.ByteOrder.LITTLE_ENDIAN) : null;
+        BlockDecoder decoder = new BlockDecoder();
         try {
             int[] order = prefetchOrder();
             int cursor = 0;
@@ -450,27 +467,28 @@ public final class LazyRestore implements AutoCloseable {
             long prefetched = 0;
             long t0 = System.nanoTime();
             while (!closed && !isComplete()) {
-                int handoff = pool.tryTakeHandoff();
+                int handoff = handoffs.poll();
                 if (handoff >= 0) {
-                    installNeighbours(handoff, pool.storageBlock(handoff));
-                    pool.release(handoff);
+                    if (anyAbsent(handoff)) {
+                        try {
+                            installStorageBlock(handoff, own, decoder, byNeighbour);
+                        } catch (CorruptCheckpointException e) {
+                            stopPrefetch(e);
+                        }
+                    }
                     continue;
                 }
-                boolean prefetching = backgroundRunning && prefetchUsed != Prefetch.NONE;
+                boolean prefetching = prefetchFailure == null && prefetchUsed != Prefetch.NONE;
                 if (prefetching && cursor < order.length) {
                     int sb = order[cursor++];
                     if (anyAbsent(sb)) {
                         try {
-                            readStorageBlock(sb, own);
-                            installAbsent(own, ownDecoder, sb, byPrefetch);
+                            installStorageBlock(sb, own, decoder, byPrefetch);
                             prefetched += meta.storageBlockLength(sb);
                         } catch (CorruptCheckpointException e) {
-                            // Its absent blocks stay absent: a touch re-reads them and reports the damage.
-                            prefetchFailure = e;
-                            backgroundRunning = false;
-                            finished.countDown();
+                            stopPrefetch(e);
                         }
-                        prefetched = rateLimit(prefetched, t0);
+                        rateLimit(prefetched, t0);
                     }
                 } else if (prefetching && zeroCursor < blockCount) {
                     long end = Math.min(blockCount, zeroCursor + 1024);
@@ -487,8 +505,18 @@ public final class LazyRestore implements AutoCloseable {
             }
         } finally {
             backgroundRunning = false;
-            org.agrona.BufferUtil.free(own);
+            if (own != null) {
+                org.agrona.BufferUtil.free(own);
+            }
         }
+    }
+
+    /** A storage block the background thread read is damaged: its absent blocks stay absent (a touch reports it). */
+    private void stopPrefetch(CorruptCheckpointException e) {
+        if (prefetchFailure == null) {
+            prefetchFailure = e;
+        }
+        finished.countDown();
     }
 
     private boolean anyAbsent(int sb) {
@@ -500,17 +528,15 @@ public final class LazyRestore implements AutoCloseable {
         return false;
     }
 
-    /** Sleeps as needed to keep the prefetcher under its byte rate; @return bytes counted so far. */
-    private long rateLimit(long bytes, long t0) {
+    /** Sleeps as needed to keep the prefetcher under its byte rate, waking early for hand-offs. */
+    private void rateLimit(long bytes, long t0) {
         long rate = options.prefetchBytesPerSecond();
         if (rate > 0) {
-            long due = t0 + (long) (bytes * 1e9 / rate);
-            long wait = due - System.nanoTime();
-            if (wait > 0 && pool.tryTakeHandoffPeek() < 0) {
+            long wait = t0 + (long) (bytes * 1e9 / rate) - System.nanoTime();
+            if (wait > 0 && handoffs.isEmpty()) {
                 LockSupport.parkNanos(Math.min(wait, 10_000_000));
             }
         }
-        return bytes;
     }
 
     /** Storage blocks in prefetch order: hinted blocks' storage blocks first, then file order. */

@@ -56,7 +56,7 @@ class LazyRestoreStressTest {
                 model.putBytes(a, copy, 0, copy.length);
             }
             LazyRestoreOptions options = LazyRestoreOptions.defaults().withPrefetch(prefetch).withNeighbours(neighbours)
-                .withPoolBuffers(2);
+                .withPoolBuffers(2).withReadMode(ReadMode.values()[(int) (seed % 2)]);
             try (LazyRestore r = LazyRestore.start(file, target, options)) {
                 CountDownLatch go = new CountDownLatch(1);
                 AtomicReference<Throwable> failure = new AtomicReference<>();

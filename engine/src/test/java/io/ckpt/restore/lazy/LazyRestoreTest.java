@@ -50,18 +50,20 @@ class LazyRestoreTest {
 
     static Stream<Arguments> policies() {
         return Stream.of(Prefetch.values()).flatMap(p -> Stream.of(Neighbours.values()).flatMap(
-            n -> Stream.of(Arguments.of(p, n, true), Arguments.of(p, n, false))));
+            n -> Stream.of(ReadMode.values()).flatMap(m ->
+                Stream.of(Arguments.of(p, n, true, m), Arguments.of(p, n, false, m)))));
     }
 
     @ParameterizedTest
     @MethodSource("policies")
-    void shouldRestoreEveryByteAfterLazyFaults(Prefetch prefetch, Neighbours neighbours, boolean zeroed) throws Exception {
+    void shouldRestoreEveryByteAfterLazyFaults(Prefetch prefetch, Neighbours neighbours, boolean zeroed, ReadMode mode)
+        throws Exception {
         try (GuestMemory expected = source(); GuestMemory target = GuestMemory.allocate(SIZE, SLAB)) {
             if (!zeroed) {
                 target.fill(0, SIZE, (byte) 0x77);
             }
             LazyRestoreOptions options = LazyRestoreOptions.defaults().withPrefetch(prefetch).withNeighbours(neighbours)
-                .withArenaZeroed(zeroed);
+                .withArenaZeroed(zeroed).withReadMode(mode);
             try (LazyRestore r = LazyRestore.start(file, target, options)) {
                 assertNotNull(target.guard());
                 // Touch pages in a seeded random order through the guarded accessors.
