@@ -16,7 +16,9 @@ import org.agrona.BufferUtil;
  * <p>Every accessor goes through one bounds check, then through the {@link AccessGuard} if one
  * is installed (lazy restore, lazy save), then to the slab: the arena's own accessors are the
  * software MMU, because Java has no page-fault trap for a ByteBuffer. With no guard installed
- * the check is one field load and a branch.
+ * the check is one field load and a branch. The accessors also keep an accessed bit and a
+ * dirty bit per tracking block ({@link BlockTracking}): one byte load and a branch, and a
+ * store only on the first touch.
  *
  * <p>Thread-safety: accessors may be called from any number of threads; like plain memory,
  * concurrent writes to the same bytes race and the caller orders them. {@link #close()} must
@@ -34,6 +36,7 @@ public final class GuestMemory implements AutoCloseable {
     private final ByteBuffer[] slabs;
     /** Bytes addressable now: {@link #size} while open, 0 after close, so one compare covers both. */
     private long limit;
+    private final BlockTracking tracking;
     /** Read with acquire, written with release/CAS: a null read means every earlier install is visible. */
     @SuppressWarnings("unused")
     private AccessGuard guard;
@@ -48,8 +51,9 @@ public final class GuestMemory implements AutoCloseable {
         }
     }
 
-    private GuestMemory(long size, int slabSize) {
+    private GuestMemory(long size, int slabSize, int trackingBlockBytes) {
         this.size = size;
+        this.tracking = new BlockTracking(size, trackingBlockBytes);
         this.slabShift = Integer.numberOfTrailingZeros(slabSize);
         this.slabMask = slabSize - 1;
         int count = (int) ((size + slabSize - 1) >>> slabShift);
@@ -84,13 +88,27 @@ public final class GuestMemory implements AutoCloseable {
      * @param slabSize a power of two, at least 1 MiB and at most 1 GiB.
      */
     public static GuestMemory allocate(long size, int slabSize) {
+        return allocate(size, slabSize, BlockTracking.DEFAULT_BLOCK_BYTES);
+    }
+
+    /**
+     * As {@link #allocate(long, int)} with the granularity of accessed and dirty tracking.
+     *
+     * @param trackingBlockBytes a power of two in [4 KiB, 1 MiB]; incremental checkpoints use
+     *                           page blocks of this size (default 64 KiB).
+     */
+    public static GuestMemory allocate(long size, int slabSize, int trackingBlockBytes) {
+        if (Integer.bitCount(trackingBlockBytes) != 1 || trackingBlockBytes < PAGE_SIZE || trackingBlockBytes > (1 << 20)) {
+            throw new IllegalArgumentException("trackingBlockBytes=" + trackingBlockBytes
+                + " must be a power of two in [4096, 1048576]");
+        }
         if (size <= 0 || size % PAGE_SIZE != 0) {
             throw new IllegalArgumentException("size=" + size + " must be a positive multiple of " + PAGE_SIZE);
         }
         if (Integer.bitCount(slabSize) != 1 || slabSize < (1 << 20) || slabSize > DEFAULT_SLAB_SIZE) {
             throw new IllegalArgumentException("slabSize=" + slabSize + " must be a power of two in [1 MiB, 1 GiB]");
         }
-        return new GuestMemory(size, slabSize);
+        return new GuestMemory(size, slabSize, trackingBlockBytes);
     }
 
     /** @return the arena size in bytes. */
@@ -103,6 +121,11 @@ public final class GuestMemory implements AutoCloseable {
         return size / PAGE_SIZE;
     }
 
+    /** @return the accessed and dirty bits kept by the accessors. */
+    public BlockTracking tracking() {
+        return tracking;
+    }
+
     /** @return the slab size in bytes (every slab but the last is this long). */
     public int slabSize() {
         return slabMask + 1;
@@ -111,18 +134,21 @@ public final class GuestMemory implements AutoCloseable {
     public byte getByte(long address) {
         check(address, 1);
         readGuard(address, 1);
+        tracking.read(address, 1);
         return slabs[slab(address)].get(offset(address));
     }
 
     public void putByte(long address, byte value) {
         check(address, 1);
         writeGuard(address, 1);
+        tracking.write(address, 1);
         slabs[slab(address)].put(offset(address), value);
     }
 
     public int getInt(long address) {
         check(address, 4);
         readGuard(address, 4);
+        tracking.read(address, 4);
         int off = offset(address);
         if (off > slabMask - 3) {
             return (int) getStraddling(address, 4);
@@ -133,6 +159,7 @@ public final class GuestMemory implements AutoCloseable {
     public void putInt(long address, int value) {
         check(address, 4);
         writeGuard(address, 4);
+        tracking.write(address, 4);
         int off = offset(address);
         if (off > slabMask - 3) {
             putStraddling(address, 4, value);
@@ -144,6 +171,7 @@ public final class GuestMemory implements AutoCloseable {
     public long getLong(long address) {
         check(address, 8);
         readGuard(address, 8);
+        tracking.read(address, 8);
         int off = offset(address);
         if (off > slabMask - 7) {
             return getStraddling(address, 8);
@@ -154,6 +182,7 @@ public final class GuestMemory implements AutoCloseable {
     public void putLong(long address, long value) {
         check(address, 8);
         writeGuard(address, 8);
+        tracking.write(address, 8);
         int off = offset(address);
         if (off > slabMask - 7) {
             putStraddling(address, 8, value);
@@ -167,6 +196,7 @@ public final class GuestMemory implements AutoCloseable {
         Objects.checkFromIndexSize(dstOffset, length, dst.length);
         check(address, length);
         readGuard(address, length);
+        tracking.read(address, length);
         while (length > 0) {
             int off = offset(address);
             int n = Math.min(length, slabMask + 1 - off);
@@ -182,6 +212,7 @@ public final class GuestMemory implements AutoCloseable {
         Objects.checkFromIndexSize(srcOffset, length, src.length);
         check(address, length);
         writeGuard(address, length);
+        tracking.write(address, length);
         while (length > 0) {
             int off = offset(address);
             int n = Math.min(length, slabMask + 1 - off);
@@ -197,6 +228,7 @@ public final class GuestMemory implements AutoCloseable {
         int length = dst.remaining();
         check(address, length);
         readGuard(address, length);
+        tracking.read(address, length);
         while (length > 0) {
             int off = offset(address);
             int n = Math.min(length, slabMask + 1 - off);
@@ -212,6 +244,7 @@ public final class GuestMemory implements AutoCloseable {
         int length = src.remaining();
         check(address, length);
         writeGuard(address, length);
+        tracking.write(address, length);
         while (length > 0) {
             int off = offset(address);
             int n = Math.min(length, slabMask + 1 - off);
@@ -236,6 +269,7 @@ public final class GuestMemory implements AutoCloseable {
     public void fill(long address, long length, byte value) {
         check(address, length);
         writeGuard(address, length);
+        tracking.write(address, length);
         while (length > 0) {
             int off = offset(address);
             int n = (int) Math.min(length, slabMask + 1 - off);

@@ -22,8 +22,10 @@ final class BufferPool implements AutoCloseable {
     private final ByteBuffer[] buffers;
     private final BlockDecoder[] decoders;
     private final AtomicIntegerArray state;
+    private final int bufferSize;
 
     BufferPool(int count, int bufferSize) {
+        this.bufferSize = bufferSize;
         buffers = new ByteBuffer[count];
         decoders = new BlockDecoder[count];
         state = new AtomicIntegerArray(count);
@@ -46,6 +48,11 @@ final class BufferPool implements AutoCloseable {
     /** Returns BUSY slot {@code i} to the pool (release). */
     void release(int i) {
         state.set(i, FREE);
+    }
+
+    /** @return bytes per buffer. */
+    int bufferSize() {
+        return bufferSize;
     }
 
     ByteBuffer buffer(int i) {

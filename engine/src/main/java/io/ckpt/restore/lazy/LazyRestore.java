@@ -17,12 +17,14 @@ import io.ckpt.format.CheckpointMetadata;
 import io.ckpt.format.CorruptCheckpointException;
 import io.ckpt.format.Encoding;
 import io.ckpt.format.IndexEntryDescriptor;
+import io.ckpt.format.LittleEndian;
 import io.ckpt.io.MappedCheckpoint;
 import io.ckpt.memory.AccessGuard;
 import io.ckpt.memory.BufferZero;
 import io.ckpt.memory.GuestMemory;
 import io.ckpt.restore.EagerRestore;
 import io.ckpt.restore.StorageBlockDecoder;
+import io.ckpt.restore.ResolvedCheckpoint;
 import io.ckpt.restore.StorageBlockMap;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -47,19 +49,18 @@ import org.HdrHistogram.Recorder;
  */
 public final class LazyRestore implements AutoCloseable {
     private final Path path;
-    private final CheckpointMetadata meta;
-    private final ByteBuffer index;
-    private final StorageBlockMap map;
+    private final ResolvedCheckpoint chain;
+    private final CheckpointMetadata head;
+    private final int[] itemBase;
     private final GuestMemory memory;
     private final LazyRestoreOptions options;
-    private final MappedCheckpoint mapped;
     private final BlockStates states;
     private final BufferPool pool;
     private final int blockShift;
     private final long blockCount;
     private final Guard guard = new Guard();
     private final HandoffQueue handoffs = new HandoffQueue(64);
-    /** Storage blocks whose header and map were checked in the mapping (racy flag: a repeat check is harmless). */
+    /** Storage blocks (by item number) whose header and map were checked in the mapping (racy flag: a repeat check is harmless). */
     private final boolean[] checked;
     private static final ThreadLocal<BlockDecoder> DECODERS = ThreadLocal.withInitial(BlockDecoder::new);
     private final AtomicLong present = new AtomicLong();
@@ -87,25 +88,29 @@ public final class LazyRestore implements AutoCloseable {
     private long resumeNanos;
     private Thread background;
 
-    private LazyRestore(Path path, CheckpointMetadata meta, GuestMemory memory, LazyRestoreOptions options,
-                        MappedCheckpoint mapped, long startNanos) {
+    private LazyRestore(Path path, ResolvedCheckpoint chain, GuestMemory memory, LazyRestoreOptions options,
+                        long startNanos) {
         this.path = path;
-        this.meta = meta;
-        this.index = meta.index();
-        this.map = StorageBlockMap.of(meta);
+        this.chain = chain;
+        this.head = chain.head();
         this.memory = memory;
         this.options = options;
-        this.mapped = mapped;
-        this.blockCount = meta.blockCount();
-        this.blockShift = Integer.numberOfTrailingZeros(meta.blockBytes());
+        this.blockCount = head.blockCount();
+        this.blockShift = Integer.numberOfTrailingZeros(head.blockBytes());
         this.states = new BlockStates(blockCount);
-        this.pool = new BufferPool(options.readMode() == ReadMode.POOL ? options.poolBuffers() : 0, meta.storageBlockSize());
-        this.checked = new boolean[meta.storageBlockCount()];
+        int maxStorageBlock = 0;
+        this.itemBase = new int[chain.fileCount() + 1];
+        for (int f = 0; f < chain.fileCount(); f++) {
+            itemBase[f + 1] = itemBase[f] + chain.file(f).storageBlockCount();
+            maxStorageBlock = Math.max(maxStorageBlock, chain.file(f).storageBlockSize());
+        }
+        this.pool = new BufferPool(options.readMode() == ReadMode.POOL ? options.poolBuffers() : 0, maxStorageBlock);
+        this.checked = new boolean[itemBase[chain.fileCount()]];
         this.startNanos = startNanos;
         long preset = 0;
         if (options.arenaZeroed()) {
             for (long b = 0; b < blockCount; b++) {
-                if (IndexEntryDescriptor.encodingId(index, b) == Encoding.ZERO.id()) {
+                if (chain.sourceOf(b) < 0) {
                     states.presetPresent(b);
                     preset++;
                 }
@@ -113,7 +118,7 @@ public final class LazyRestore implements AutoCloseable {
         }
         this.presetZero = preset;
         this.present.set(preset);
-        this.prefetchUsed = options.prefetch() == Prefetch.WORKING_SET && meta.hint().capacity() == 0
+        this.prefetchUsed = options.prefetch() == Prefetch.WORKING_SET && head.hint().capacity() == 0
             ? Prefetch.SEQUENTIAL : options.prefetch();
     }
 
@@ -127,12 +132,12 @@ public final class LazyRestore implements AutoCloseable {
      */
     public static LazyRestore start(Path file, GuestMemory memory, LazyRestoreOptions options) throws IOException {
         long t0 = System.nanoTime();
-        CheckpointMetadata meta = CheckpointMetadata.read(file);
-        EagerRestore.checkFits(meta, memory);
-        MappedCheckpoint mapped = MappedCheckpoint.open(meta);
+        EagerRestore.checkFits(CheckpointMetadata.read(file), memory);
+        ResolvedCheckpoint chain = ResolvedCheckpoint.open(file);
         LazyRestore r;
         try {
-            r = new LazyRestore(file, meta, memory, options, mapped, t0);
+            r = new LazyRestore(file, chain, memory, options, t0);
+            memory.tracking().reset(chain.head().fileUuid());
             if (r.present.get() == r.blockCount) {
                 r.complete();
             } else {
@@ -145,7 +150,7 @@ public final class LazyRestore implements AutoCloseable {
                 }
             }
         } catch (RuntimeException | Error e) {
-            mapped.close();
+            chain.close();
             throw e;
         }
         r.resumeNanos = System.nanoTime() - t0;
@@ -233,7 +238,7 @@ public final class LazyRestore implements AutoCloseable {
             Thread.yield();
         }
         pool.close();
-        mapped.close();
+        chain.close();
         finished.countDown();
     }
 
@@ -313,34 +318,36 @@ public final class LazyRestore implements AutoCloseable {
 
     /** Installs claimed {@code block} on the faulting thread, then deals with its neighbours. */
     private void installOnFault(long block) {
-        if (IndexEntryDescriptor.encodingId(index, block) == Encoding.ZERO.id()) {
+        int f = chain.sourceOf(block);
+        if (f < 0) {
             zeroFill(block);
             publish(block, byFault);
             return;
         }
-        int sb = IndexEntryDescriptor.storageBlock(index, block);
+        int sb = IndexEntryDescriptor.storageBlock(chain.index(f), block);
         if (options.readMode() == ReadMode.POOL) {
-            installFromPool(block, sb);
+            installFromPool(block, f, sb);
         } else {
             BlockDecoder decoder = DECODERS.get();
+            MappedCheckpoint mapped = chain.mapped(f);
             try {
-                checkMapped(sb);
-                decode(mapped.window(sb), mapped.offsetInWindow(sb), decoder, sb, block);
+                checkMapped(f, sb);
+                decode(mapped.window(sb), mapped.offsetInWindow(sb), decoder, f, sb, block);
             } catch (CorruptCheckpointException e) {
                 fail(block, e);
                 throw new LazyRestoreException(block, e);
             }
             publish(block, byFault);
             if (options.neighbours() == Neighbours.SAME_THREAD) {
-                installAbsent(mapped.window(sb), mapped.offsetInWindow(sb), decoder, sb, byNeighbour);
+                installAbsent(mapped.window(sb), mapped.offsetInWindow(sb), decoder, f, sb, byNeighbour);
             }
         }
-        if (options.neighbours() == Neighbours.BACKGROUND && backgroundRunning && handoffs.offer(sb)) {
+        if (options.neighbours() == Neighbours.BACKGROUND && backgroundRunning && handoffs.offer(itemBase[f] + sb)) {
             LockSupport.unpark(background);
         }
     }
 
-    private void installFromPool(long block, int sb) {
+    private void installFromPool(long block, int f, int sb) {
         int slot;
         int spins = 0;
         while ((slot = pool.tryAcquire()) < 0) {
@@ -349,15 +356,15 @@ public final class LazyRestore implements AutoCloseable {
         try {
             ByteBuffer buffer = pool.buffer(slot);
             try {
-                copyStorageBlock(sb, buffer);
-                decode(buffer, 0, pool.decoder(slot), sb, block);
+                copyStorageBlock(f, sb, buffer);
+                decode(buffer, 0, pool.decoder(slot), f, sb, block);
             } catch (CorruptCheckpointException e) {
                 fail(block, e);
                 throw new LazyRestoreException(block, e);
             }
             publish(block, byFault);
             if (options.neighbours() == Neighbours.SAME_THREAD) {
-                installAbsent(buffer, 0, pool.decoder(slot), sb, byNeighbour);
+                installAbsent(buffer, 0, pool.decoder(slot), f, sb, byNeighbour);
             }
         } finally {
             pool.release(slot);
@@ -366,42 +373,50 @@ public final class LazyRestore implements AutoCloseable {
 
     // ---------------------------------------------------------------- installing
 
-    /** Checks storage block {@code sb}'s header and map in the mapping, once per restore. */
-    private void checkMapped(int sb) throws CorruptCheckpointException {
-        if (!checked[sb]) {
-            StorageBlockDecoder.checkStorageBlock(mapped.window(sb), mapped.offsetInWindow(sb), meta, index, sb);
-            checked[sb] = true;   // benign race: a second check finds the same
+    /** Checks storage block {@code sb} of file {@code f}: header and map, in the mapping, once per restore. */
+    private void checkMapped(int f, int sb) throws CorruptCheckpointException {
+        int item = itemBase[f] + sb;
+        if (!checked[item]) {
+            MappedCheckpoint mapped = chain.mapped(f);
+            StorageBlockDecoder.checkStorageBlock(mapped.window(sb), mapped.offsetInWindow(sb), chain.file(f),
+                chain.index(f), sb);
+            checked[item] = true;   // benign race: a second check finds the same
             storageBlocksRead.increment();
-            bytesRead.add(meta.storageBlockLength(sb));
+            bytesRead.add(chain.file(f).storageBlockLength(sb));
         }
     }
 
     /** The storage block's single read: one bulk copy out of the mapping into a pool buffer. */
-    private void copyStorageBlock(int sb, ByteBuffer buffer) throws CorruptCheckpointException {
+    private void copyStorageBlock(int f, int sb, ByteBuffer buffer) throws CorruptCheckpointException {
+        CheckpointMetadata meta = chain.file(f);
+        MappedCheckpoint mapped = chain.mapped(f);
         int length = meta.storageBlockLength(sb);
         buffer.put(0, mapped.window(sb), mapped.offsetInWindow(sb), length);
         storageBlocksRead.increment();
         bytesRead.add(length);
-        StorageBlockDecoder.checkStorageBlock(buffer, 0, meta, index, sb);
+        StorageBlockDecoder.checkStorageBlock(buffer, 0, meta, chain.index(f), sb);
     }
 
-    private void decode(ByteBuffer src, int base, BlockDecoder d, int sb, long block) throws CorruptCheckpointException {
+    private void decode(ByteBuffer src, int base, BlockDecoder d, int f, int sb, long block)
+        throws CorruptCheckpointException {
+        ByteBuffer index = chain.index(f);
         long address = block << blockShift;
-        int length = meta.blockLength(block);
+        int length = head.blockLength(block);
         int off = IndexEntryDescriptor.payloadOffset(index, block);
         d.decode(IndexEntryDescriptor.encoding(index, block), src, base + off,
             IndexEntryDescriptor.storedLength(index, block), memory.slabFor(address, length), memory.slabOffset(address),
             length, options.verifyChecksums(), IndexEntryDescriptor.crc(index, block), block,
-            meta.storageBlockOffset(sb) + off);
+            chain.file(f).storageBlockOffset(sb) + off);
     }
 
-    /** Installs every still-absent block of storage block {@code sb}, held in {@code src} from {@code base}. */
-    private void installAbsent(ByteBuffer src, int base, BlockDecoder decoder, int sb, LongAdder counter) {
+    /** Installs every still-absent block of storage block {@code sb} of file {@code f}, held in {@code src} from {@code base}. */
+    private void installAbsent(ByteBuffer src, int base, BlockDecoder decoder, int f, int sb, LongAdder counter) {
+        StorageBlockMap map = chain.map(f);
         for (int i = 0, n = map.count(sb); i < n; i++) {
             int block = map.block(sb, i);
-            if (states.getAcquire(block) == BlockStates.ABSENT && states.claim(block)) {
+            if (chain.sourceOf(block) == f && states.getAcquire(block) == BlockStates.ABSENT && states.claim(block)) {
                 try {
-                    decode(src, base, decoder, sb, block);
+                    decode(src, base, decoder, f, sb, block);
                     publish(block, counter);
                 } catch (CorruptCheckpointException e) {
                     fail(block, e);
@@ -410,22 +425,33 @@ public final class LazyRestore implements AutoCloseable {
         }
     }
 
-    /** Reads storage block {@code sb} as the read mode says and installs its absent blocks. */
-    private void installStorageBlock(int sb, ByteBuffer own, BlockDecoder decoder, LongAdder counter)
+    /** Reads storage block item {@code item} as the read mode says and installs its absent blocks. */
+    private void installItem(int item, ByteBuffer own, BlockDecoder decoder, LongAdder counter)
         throws CorruptCheckpointException {
+        int f = fileOf(item);
+        int sb = item - itemBase[f];
         if (options.readMode() == ReadMode.POOL) {
-            copyStorageBlock(sb, own);
-            installAbsent(own, 0, decoder, sb, counter);
+            copyStorageBlock(f, sb, own);
+            installAbsent(own, 0, decoder, f, sb, counter);
         } else {
-            checkMapped(sb);
-            installAbsent(mapped.window(sb), mapped.offsetInWindow(sb), decoder, sb, counter);
+            checkMapped(f, sb);
+            MappedCheckpoint mapped = chain.mapped(f);
+            installAbsent(mapped.window(sb), mapped.offsetInWindow(sb), decoder, f, sb, counter);
         }
+    }
+
+    private int fileOf(int item) {
+        int f = 0;
+        while (item >= itemBase[f + 1]) {
+            f++;
+        }
+        return f;
     }
 
     private void zeroFill(long block) {
         if (!options.arenaZeroed()) {
             long address = block << blockShift;
-            int length = meta.blockLength(block);
+            int length = head.blockLength(block);
             BufferZero.zero(memory.slabFor(address, length), memory.slabOffset(address), length);
         }
     }
@@ -458,7 +484,7 @@ public final class LazyRestore implements AutoCloseable {
 
     private void backgroundLoop() {
         ByteBuffer own = options.readMode() == ReadMode.POOL
-            ? ByteBuffer.allocateDirect(meta.storageBlockSize()).order(java.nio.ByteOrder.LITTLE_ENDIAN) : null;
+            ? ByteBuffer.allocateDirect(pool.bufferSize()).order(java.nio.ByteOrder.LITTLE_ENDIAN) : null;
         BlockDecoder decoder = new BlockDecoder();
         try {
             int[] order = prefetchOrder();
@@ -471,7 +497,7 @@ public final class LazyRestore implements AutoCloseable {
                 if (handoff >= 0) {
                     if (anyAbsent(handoff)) {
                         try {
-                            installStorageBlock(handoff, own, decoder, byNeighbour);
+                            installItem(handoff, own, decoder, byNeighbour);
                         } catch (CorruptCheckpointException e) {
                             stopPrefetch(e);
                         }
@@ -480,11 +506,12 @@ public final class LazyRestore implements AutoCloseable {
                 }
                 boolean prefetching = prefetchFailure == null && prefetchUsed != Prefetch.NONE;
                 if (prefetching && cursor < order.length) {
-                    int sb = order[cursor++];
-                    if (anyAbsent(sb)) {
+                    int item = order[cursor++];
+                    if (anyAbsent(item)) {
                         try {
-                            installStorageBlock(sb, own, decoder, byPrefetch);
-                            prefetched += meta.storageBlockLength(sb);
+                            installItem(item, own, decoder, byPrefetch);
+                            int f = fileOf(item);
+                            prefetched += chain.file(f).storageBlockLength(item - itemBase[f]);
                         } catch (CorruptCheckpointException e) {
                             stopPrefetch(e);
                         }
@@ -493,7 +520,7 @@ public final class LazyRestore implements AutoCloseable {
                 } else if (prefetching && zeroCursor < blockCount) {
                     long end = Math.min(blockCount, zeroCursor + 1024);
                     for (long b = zeroCursor; b < end; b++) {
-                        if (IndexEntryDescriptor.encodingId(index, b) == Encoding.ZERO.id() && states.claim(b)) {
+                        if (chain.sourceOf(b) < 0 && states.claim(b)) {
                             zeroFill(b);
                             publish(b, byPrefetch);
                         }
@@ -519,9 +546,13 @@ public final class LazyRestore implements AutoCloseable {
         finished.countDown();
     }
 
-    private boolean anyAbsent(int sb) {
+    private boolean anyAbsent(int item) {
+        int f = fileOf(item);
+        int sb = item - itemBase[f];
+        StorageBlockMap map = chain.map(f);
         for (int i = 0, n = map.count(sb); i < n; i++) {
-            if (states.getAcquire(map.block(sb, i)) == BlockStates.ABSENT) {
+            int block = map.block(sb, i);
+            if (chain.sourceOf(block) == f && states.getAcquire(block) == BlockStates.ABSENT) {
                 return true;
             }
         }
@@ -539,28 +570,29 @@ public final class LazyRestore implements AutoCloseable {
         }
     }
 
-    /** Storage blocks in prefetch order: hinted blocks' storage blocks first, then file order. */
+    /** Storage block items in prefetch order: the hinted blocks' storage blocks first, then file order, newest file first. */
     private int[] prefetchOrder() {
-        int sbCount = meta.storageBlockCount();
-        int[] order = new int[sbCount];
-        boolean[] taken = new boolean[sbCount];
+        int items = itemBase[chain.fileCount()];
+        int[] order = new int[items];
+        boolean[] taken = new boolean[items];
         int n = 0;
         if (prefetchUsed == Prefetch.WORKING_SET) {
-            ByteBuffer hint = meta.hint();
+            ByteBuffer hint = head.hint();
             for (int i = 0; i + 4 <= hint.capacity(); i += 4) {
-                long block = Integer.toUnsignedLong(io.ckpt.format.LittleEndian.getInt(hint, i));
-                if (block < blockCount && IndexEntryDescriptor.encodingId(index, block) != Encoding.ZERO.id()) {
-                    int sb = IndexEntryDescriptor.storageBlock(index, block);
-                    if (!taken[sb]) {
-                        taken[sb] = true;
-                        order[n++] = sb;
+                long block = Integer.toUnsignedLong(LittleEndian.getInt(hint, i));
+                int f = block < blockCount ? chain.sourceOf(block) : -1;
+                if (f >= 0) {
+                    int item = itemBase[f] + IndexEntryDescriptor.storageBlock(chain.index(f), block);
+                    if (!taken[item]) {
+                        taken[item] = true;
+                        order[n++] = item;
                     }
                 }
             }
         }
-        for (int sb = 0; sb < sbCount; sb++) {
-            if (!taken[sb]) {
-                order[n++] = sb;
+        for (int item = 0; item < items; item++) {
+            if (!taken[item]) {
+                order[n++] = item;
             }
         }
         return order;
