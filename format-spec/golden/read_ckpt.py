@@ -2,7 +2,7 @@
 """Independent reader of ckpt checkpoint format v1.0, written from FORMAT.md alone.
 
 It checks that the specification suffices to read the golden files without the Java code:
-it validates every structure in the order of FORMAT.md section 9, decodes every page block
+it validates every structure in the order of FORMAT.md section 12, decodes every page block
 (LZ4 block format included), checks every checksum and prints the SHA-256 of the restored
 arena, which must match golden/README.md.
 
