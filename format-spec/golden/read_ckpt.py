@@ -138,7 +138,7 @@ def read(path):
     hint_len, algorithm, index_crc, table_crc, trailer_crc = struct.unpack_from("<IIIII", t, 40)
     if algorithm != 1:
         raise Corrupt("trailer: unknown checksum algorithm %d" % algorithm)
-    if crc32c(t[0:56], crc32c(h)) != trailer_crc:
+    if crc32c(t[0:56], crc32c(h[0:124])) != trailer_crc:
         raise Corrupt("trailer checksum mismatch")
     # 3. Layout
     if not (index_off >= 4096 and index_off % 4096 == 0 and index_len == block_count * 24
@@ -168,7 +168,9 @@ def read(path):
         sb, payload_off, stored, block_crc = struct.unpack_from("<iiII", index, 24 * b)
         encoding = index[24 * b + 16]
         blen = min(block_bytes, arena - b * block_bytes)
-        ok = index[24 * b + 17:24 * b + 24] == bytes(7) and encoding in (0, 1, 2)
+        if encoding == 3:
+            raise Corrupt("block %d is PARENT: an incremental checkpoint; this reader restores full ones only" % b)
+        ok = encoding in (0, 1, 2)   # reserved bytes 17..23 are ignored
         if ok and encoding == 0:
             ok = sb == -1 and payload_off == 0 and stored == 0
         elif ok:

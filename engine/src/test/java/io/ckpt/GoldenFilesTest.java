@@ -269,16 +269,20 @@ class GoldenFilesTest {
         assertEquals(g.blockCount(), m.blockCount());
         assertEquals(CREATED_MILLIS, m.createdMillis());
         assertEquals(g.storageBlocks(), m.storageBlockCount());
-        assertEquals(0, m.hint().capacity(), "v1.0 hint section is empty");
+        // The generator fills every page through the accessors, so every block is in the working-set hint.
+        assertEquals(g.blockCount(), m.hintBlockCount(), "hint names every block the generator touched");
+        for (int i = 0; i < m.hintBlockCount(); i++) {
+            assertEquals(i, io.ckpt.format.LittleEndian.getInt(m.hint(), 4 * i), "hint entry " + i);
+        }
 
         int[] byEncoding = new int[Encoding.values().length];
         for (long n = 0; n < m.blockCount(); n++) {
             byEncoding[IndexEntryDescriptor.encoding(m.index(), n).id()]++;
         }
-        assertArrayEquals(new int[] {g.zeroBlocks(), g.rawBlocks(), g.lz4Blocks()}, byEncoding, "blocks by encoding");
+        assertArrayEquals(new int[] {g.zeroBlocks(), g.rawBlocks(), g.lz4Blocks(), 0}, byEncoding, "blocks by encoding");
 
         // The writer's layout: storage blocks back to back from 4 KiB, each 4 KiB aligned, then
-        // index, table, (empty) hint and trailer with no gaps.
+        // index, table, hint and trailer with no gaps.
         long next = HeaderDescriptor.REGION_LENGTH;
         for (int s = 0; s < m.storageBlockCount(); s++) {
             assertEquals(next, m.storageBlockOffset(s), "storage block " + s + " offset");
@@ -286,7 +290,8 @@ class GoldenFilesTest {
         }
         assertEquals(next, m.indexOffset());
         assertEquals(m.indexOffset() + m.blockCount() * IndexEntryDescriptor.LENGTH, m.tableOffset());
-        assertEquals(m.tableOffset() + (long) m.storageBlockCount() * StorageTableDescriptor.LENGTH, m.trailerOffset());
+        assertEquals(m.tableOffset() + (long) m.storageBlockCount() * StorageTableDescriptor.LENGTH
+            + (long) m.hintBlockCount() * 4, m.trailerOffset());
         assertEquals(m.fileLength(), m.trailerOffset() + TrailerDescriptor.LENGTH);
     }
 

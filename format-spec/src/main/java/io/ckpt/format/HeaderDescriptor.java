@@ -192,8 +192,9 @@ public final class HeaderDescriptor {
         if (Codec.ofId(codec(b)) == null) {
             throw corrupt("unknown codec id " + codec(b));
         }
+        // Other flag bits are for later minor versions; readers ignore them.
         boolean incremental = (flags(b) & FLAG_INCREMENTAL) != 0;
-        if ((flags(b) & ~FLAG_INCREMENTAL) != 0 || incremental != (parentUuid(b) != null)) {
+        if (incremental != (parentUuid(b) != null)) {
             throw corrupt("flags 0x" + Integer.toHexString(flags(b)) + " disagree with parent UUID " + parentUuid(b));
         }
         long arena = arenaSize(b);

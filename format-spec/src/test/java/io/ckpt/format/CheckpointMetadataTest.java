@@ -7,7 +7,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,7 +125,6 @@ class CheckpointMetadataTest {
      * (FORMAT.md, "Known issues in v1.0"), so a trailer passes with any valid header.
      * Enable when the trailer CRC covers header bytes [0, 124) instead of [0, 128).
      */
-    @Disabled("v1.0 known issue: trailer CRC is independent of the header content (FORMAT.md, Known issues)")
     @Test
     void shouldRejectTrailerOfAnotherHeader() throws Exception {
         byte[] bytes = TestCheckpoint.build();
@@ -248,17 +246,29 @@ class CheckpointMetadataTest {
     @Test
     void shouldRejectUnknownEncoding() throws Exception {
         byte[] bytes = TestCheckpoint.build();
-        bytes[INDEX + IndexEntryDescriptor.ENCODING_OFFSET] = 3;
+        bytes[INDEX + IndexEntryDescriptor.ENCODING_OFFSET] = 4;
         TestCheckpoint.reseal(bytes);
-        assertTrue(corrupt(bytes, "index entry 0").getMessage().contains("unknown encoding 3"));
+        assertTrue(corrupt(bytes, "index entry 0").getMessage().contains("unknown encoding 4"));
     }
 
     @Test
-    void shouldRejectNonZeroReservedIndexBytes() throws Exception {
+    void shouldRejectParentEntryInAFullCheckpoint() throws Exception {
+        byte[] bytes = TestCheckpoint.build();
+        IndexEntryDescriptor.zero(TestCheckpoint.index(bytes), 0);
+        bytes[INDEX + IndexEntryDescriptor.ENCODING_OFFSET] = (byte) Encoding.PARENT.id();
+        TestCheckpoint.reseal(bytes);
+        assertTrue(corrupt(bytes, "index entry 0").getMessage().contains("without a parent"));
+    }
+
+    @Test
+    void shouldIgnoreNonZeroReservedIndexBytes() throws Exception {
         byte[] bytes = TestCheckpoint.build();
         bytes[INDEX + IndexEntryDescriptor.RESERVED_OFFSET + 6] = 1;
         TestCheckpoint.reseal(bytes);
-        corrupt(bytes, "index entry 0");
+        Path file = dir.resolve("reserved.ckpt");
+        java.nio.file.Files.write(file, bytes);
+        assertEquals(Encoding.RAW, IndexEntryDescriptor.encoding(CheckpointMetadata.read(file).index(), 0),
+            "reserved bytes are for later minor versions: readers ignore them");
     }
 
     @Test

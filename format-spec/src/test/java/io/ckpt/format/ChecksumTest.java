@@ -56,12 +56,12 @@ class ChecksumTest {
     }
 
     @Test
-    void shouldCoverHeaderStructThenTrailerBytes0To56() {
+    void shouldCoverHeaderBytes0To124ThenTrailerBytes0To56() {
         byte[] file = TestCheckpoint.build();
         ByteBuffer header = ByteBuffer.wrap(file, 0, HeaderDescriptor.LENGTH).slice();
         ByteBuffer trailer = TestCheckpoint.trailer(file);
         CRC32C crc = new CRC32C();
-        crc.update(file, 0, 128);
+        crc.update(file, 0, 124);
         crc.update(file, file.length - 64, 56);
         assertEquals((int) crc.getValue(), TrailerDescriptor.computeTrailerCrc(header, trailer));
         assertEquals((int) crc.getValue(), TrailerDescriptor.trailerCrc(trailer));

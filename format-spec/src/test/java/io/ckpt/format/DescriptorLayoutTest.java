@@ -313,7 +313,8 @@ class DescriptorLayoutTest {
         assertEquals(0, Encoding.ZERO.id());
         assertEquals(1, Encoding.RAW.id());
         assertEquals(2, Encoding.LZ4.id());
-        assertNull(Encoding.ofId(3));
+        assertEquals(3, Encoding.PARENT.id());
+        assertNull(Encoding.ofId(4));
         assertNull(Encoding.ofId(-1));
         assertEquals(0, Codec.NONE.id());
         assertEquals(1, Codec.LZ4.id());
