@@ -1,0 +1,266 @@
+package io.ckpt.tools;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import io.ckpt.Checkpoints;
+import io.ckpt.memory.GuestMemory;
+import io.ckpt.restore.RestoreOptions;
+import io.ckpt.restore.RestoreStats;
+import io.ckpt.save.SaveOptions;
+import io.ckpt.save.SaveStats;
+import io.ckpt.workload.ArenaFiller;
+import io.ckpt.workload.ArenaFiller.Profile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code ckpt demo}: the whole job on a built-in workload. Fills an arena with seeded,
+ * realistic content, saves it, restores it eagerly into a second arena, compares every byte,
+ * and compares the file's size with {@code lz4 -1} on the same raw image.
+ *
+ * <p>Thread-safety: one invocation per instance.
+ */
+@Command(name = "demo",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Save, restore and check a built-in workload, and compare with 'lz4 -1'.",
+        "",
+        "Fills an arena with seeded, realistic memory (zero pages, pointer-rich heap, text, a "
+            + "little random data), saves it to a temporary directory, restores it eagerly into a "
+            + "second arena and compares every byte. If lz4 is on PATH, also compresses the same "
+            + "raw image with 'lz4 -1' and compares sizes (the goal: the checkpoint at most 2%% "
+            + "larger). Needs twice --size of off-heap memory and, for the lz4 step, about twice "
+            + "--size of disk. Exits 0 only if every byte matches.",
+        ""},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  ckpt demo",
+        "  ckpt demo --size 4g --profile zero-heavy --seed 7",
+        "  ckpt demo --size 256m --block-pages 64 --storage-block 4m",
+        "  ckpt demo --size 64m --keep --dir /var/tmp --no-lz4"})
+final class DemoCommand implements Callable<Integer> {
+    /** Bytes compared per step. */
+    static final int COMPARE_CHUNK = 1 << 20;
+    /** The lz4 acceptance bound: the checkpoint at most this many times the size of {@code lz4 -1}'s output. */
+    static final double LZ4_BOUND = 1.02;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--size", paramLabel = "SIZE", converter = Sizes.Converter.class, defaultValue = "1g",
+        description = "Arena size, a multiple of 4k (e.g. 16m, 1g). Default: ${DEFAULT-VALUE}.")
+    long size;
+
+    @Option(names = "--profile", paramLabel = "PROFILE", converter = ProfileConverter.class, defaultValue = "mixed",
+        completionCandidates = ProfileConverter.Names.class,
+        description = "Arena content: ${COMPLETION-CANDIDATES}. mixed is 35%% zero, 35%% heap, 20%% text, "
+            + "10%% random pages. Default: ${DEFAULT-VALUE}.")
+    Profile profile;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+        description = "Seed of the content: the same seed gives the same bytes. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+        description = "Where to create the temporary directory. Default: the system temporary directory.")
+    Path dir;
+
+    @Option(names = "--keep", description = "Keep the checkpoint, raw image and lz4 files; print where.")
+    boolean keep;
+
+    @Option(names = "--no-lz4", description = "Skip the comparison with 'lz4 -1'.")
+    boolean noLz4;
+
+    @Mixin
+    SaveSettings settings;
+
+    @Override
+    public Integer call() throws Exception {
+        if (size <= 0 || size % GuestMemory.PAGE_SIZE != 0) {
+            throw new ParameterException(spec.commandLine(), "invalid value for option '--size': " + size
+                + " bytes is not a positive multiple of 4096");
+        }
+        SaveOptions options = settings.toOptions(spec.commandLine());
+        PrintWriter err = spec.commandLine().getErr();
+        Path work = dir == null ? Files.createTempDirectory("ckpt-demo-") : Files.createTempDirectory(dir, "ckpt-demo-");
+        Path ckpt = work.resolve("demo.ckpt");
+        List<String> report = new ArrayList<>();
+        long mismatch;
+        try {
+            SaveStats s;
+            RestoreStats r;
+            long fillNanos;
+            long compareNanos;
+            Optional<Lz4Cli.Result> lz4 = Optional.empty();
+            String lz4Note = null;
+            try (GuestMemory original = GuestMemory.allocate(size)) {
+                step(err, "filling a " + Sizes.human(size) + " arena (profile " + profileName() + ", seed " + seed + ")");
+                long t0 = System.nanoTime();
+                ArenaFiller.fill(original, profile, seed);
+                fillNanos = System.nanoTime() - t0;
+
+                step(err, "saving to " + ckpt);
+                s = Checkpoints.save(original, ckpt, options);
+
+                try (GuestMemory restored = GuestMemory.allocate(size)) {
+                    step(err, "restoring into a second arena");
+                    r = Checkpoints.restore(ckpt, restored, RestoreOptions.defaults().withArenaZeroed(true));
+                    step(err, "comparing every byte");
+                    t0 = System.nanoTime();
+                    mismatch = firstMismatch(original, restored);
+                    compareNanos = System.nanoTime() - t0;
+                }
+
+                if (noLz4) {
+                    lz4Note = "skipped (--no-lz4)";
+                } else {
+                    Optional<Path> exe = Lz4Cli.find();
+                    if (exe.isEmpty()) {
+                        lz4Note = "skipped: lz4 is not on PATH";
+                    } else {
+                        Path raw = work.resolve("demo.raw");
+                        step(err, "writing the raw image " + raw + " for lz4 -1");
+                        RawImage.write(original, size, raw, false);
+                        step(err, "running " + exe.get() + " -1");
+                        lz4 = Optional.of(Lz4Cli.compress(exe.get(), raw, work.resolve("demo.raw.lz4")));
+                    }
+                }
+            }
+
+            long pages = size / GuestMemory.PAGE_SIZE;
+            report.add("ckpt demo: " + Sizes.human(size) + " arena, profile " + profileName() + ", seed " + seed + ", "
+                + options.codec().name().toLowerCase(Locale.ROOT) + ", " + Sizes.exact(options.blockBytes())
+                + " page blocks, " + Sizes.exact(options.storageBlockSize()) + " storage blocks");
+            report.add(row("fill", Sizes.seconds(fillNanos), ""));
+            report.add(row("save", Sizes.seconds(s.totalNanos()), Sizes.rate(s.arenaBytes(), s.totalNanos()) + "  "
+                + s.compressors() + " compressor thread" + plural(s.compressors()) + " + 1 I/O thread, "
+                + s.stagingWaits() + " staging waits"));
+            report.add(row("restore", Sizes.seconds(r.totalNanos()), Sizes.rate(r.arenaBytes(), r.totalNanos()) + "  "
+                + r.threads() + " thread" + plural(r.threads()) + ", every block's CRC32C checked"));
+            report.add(row("compare", Sizes.seconds(compareNanos), Sizes.rate(size, compareNanos) + "  "
+                + Sizes.count(size) + " bytes"));
+            report.add(row("file", Sizes.human(s.fileBytes()), "(" + Sizes.count(s.fileBytes()) + " bytes), ratio "
+                + SaveCommand.ratio(s.arenaBytes(), s.fileBytes()) + " (arena / file)"));
+            report.add(row("blocks", Sizes.count(s.blocks()), "page blocks: "
+                + CheckpointSummary.byEncoding(s.zeroBlocks(), s.rawBlocks(), s.lz4Blocks())));
+            report.add(row("writes", Sizes.count(s.writeCalls()), "write calls for " + Sizes.count(s.storageBlocks())
+                + " storage blocks and " + Sizes.count(pages) + " pages (" + String.format(Locale.ROOT, "%.0f",
+                (double) pages / Math.max(1, s.writeCalls())) + "x fewer than one per page), " + s.forces() + " forces"));
+            if (lz4.isPresent()) {
+                Lz4Cli.Result l = lz4.get();
+                double sizeRatio = (double) s.fileBytes() / l.outputBytes();
+                report.add(row("lz4 -1", Sizes.human(l.outputBytes()), "(" + Sizes.count(l.outputBytes()) + " bytes) in "
+                    + Sizes.seconds(l.nanos()) + " (" + Sizes.rate(size, l.nanos()) + ")"));
+                report.add(row("vs lz4", String.format(Locale.ROOT, "%.3fx", sizeRatio), "ckpt file / lz4 -1 file (goal: at most "
+                    + String.format(Locale.ROOT, "%.2fx", LZ4_BOUND) + "): " + (sizeRatio <= LZ4_BOUND ? "met" : "NOT met")
+                    + "; ckpt save ran at " + String.format(Locale.ROOT, "%.2fx", (double) l.nanos() / s.totalNanos())
+                    + " the speed of lz4 -1"));
+            } else {
+                report.add(row("lz4 -1", "-", lz4Note));
+            }
+        } finally {
+            if (!keep) {
+                deleteTree(work);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        report.forEach(out::println);
+        if (keep) {
+            out.println("kept: " + work);
+        }
+        if (mismatch >= 0) {
+            out.println(String.format(Locale.ROOT, "FAILED: the restored arena differs from the original, first at "
+                + "guest address 0x%x", mismatch));
+            return Exit.CORRUPT;
+        }
+        out.println("OK: every byte matches");
+        return Exit.OK;
+    }
+
+    /** @return the first guest address where {@code a} and {@code b} differ, or -1. */
+    static long firstMismatch(GuestMemory a, GuestMemory b) {
+        ByteBuffer x = ByteBuffer.allocateDirect(COMPARE_CHUNK);
+        ByteBuffer y = ByteBuffer.allocateDirect(COMPARE_CHUNK);
+        for (long address = 0; address < a.size(); address += COMPARE_CHUNK) {
+            int n = (int) Math.min(COMPARE_CHUNK, a.size() - address);
+            x.clear().limit(n);
+            y.clear().limit(n);
+            a.getBytes(address, x);
+            b.getBytes(address, y);
+            int m = x.flip().mismatch(y.flip());
+            if (m >= 0) {
+                return address + m;
+            }
+        }
+        return -1;
+    }
+
+    private String profileName() {
+        return profile.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static void step(PrintWriter err, String what) {
+        err.println("ckpt demo: " + what + "...");
+        err.flush();
+    }
+
+    private static String row(String what, String value, String detail) {
+        return String.format(Locale.ROOT, "  %-9s %12s  %s", what, value, detail).stripTrailing();
+    }
+
+    private static String plural(int n) {
+        return n == 1 ? "" : "s";
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Parses a profile name ({@code mixed}, {@code zero-heavy}, ...). */
+    static final class ProfileConverter implements ITypeConverter<Profile> {
+        @Override
+        public Profile convert(String value) {
+            try {
+                return Profile.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+
+        /** The profile names as typed on the command line. */
+        static final class Names extends ArrayList<String> {
+            private static final long serialVersionUID = 1L;
+
+            Names() {
+                for (Profile p : Profile.values()) {
+                    add(p.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                }
+            }
+        }
+    }
+}
