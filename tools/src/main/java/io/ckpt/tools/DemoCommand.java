@@ -61,6 +61,8 @@ final class DemoCommand implements Callable<Integer> {
     static final int COMPARE_CHUNK = 1 << 20;
     /** The lz4 acceptance bound: the checkpoint at most this many times the size of {@code lz4 -1}'s output. */
     static final double LZ4_BOUND = 1.02;
+    /** Arena size of the warm-up save and restore. */
+    static final int WARM_UP_SIZE = 4 << 20;
 
     @Spec
     CommandSpec spec;
@@ -111,6 +113,8 @@ final class DemoCommand implements Callable<Integer> {
             long compareNanos;
             Optional<Lz4Cli.Result> lz4 = Optional.empty();
             String lz4Note = null;
+            step(err, "warming up: saving and restoring a " + Sizes.exact(WARM_UP_SIZE) + " arena");
+            long warmUpNanos = warmUp(work.resolve("warm-up.ckpt"), options);
             try (GuestMemory original = GuestMemory.allocate(size)) {
                 step(err, "filling a " + Sizes.human(size) + " arena (profile " + profileName() + ", seed " + seed + ")");
                 long t0 = System.nanoTime();
@@ -149,10 +153,13 @@ final class DemoCommand implements Callable<Integer> {
             report.add("ckpt demo: " + Sizes.human(size) + " arena, profile " + profileName() + ", seed " + seed + ", "
                 + options.codec().name().toLowerCase(Locale.ROOT) + ", " + Sizes.exact(options.blockBytes())
                 + " page blocks, " + Sizes.exact(options.storageBlockSize()) + " storage blocks");
+            report.add(row("warm-up", Sizes.seconds(warmUpNanos), "first save + restore in this JVM, of "
+                + Sizes.exact(WARM_UP_SIZE) + " (class loading, JIT); not counted below"));
             report.add(row("fill", Sizes.seconds(fillNanos), ""));
             report.add(row("save", Sizes.seconds(s.totalNanos()), Sizes.rate(s.arenaBytes(), s.totalNanos()) + "  "
-                + s.compressors() + " compressor thread" + plural(s.compressors()) + " + 1 I/O thread, "
-                + s.stagingWaits() + " staging waits"));
+                + s.compressors() + " compressor thread" + plural(s.compressors()) + " + 1 I/O thread; compress "
+                + Sizes.seconds(s.compressNanos()) + " (all threads), commit with fsync " + Sizes.seconds(s.commitNanos())
+                + ", " + Sizes.count(s.stagingWaits()) + " staging waits"));
             report.add(row("restore", Sizes.seconds(r.totalNanos()), Sizes.rate(r.arenaBytes(), r.totalNanos()) + "  "
                 + r.threads() + " thread" + plural(r.threads()) + ", every block's CRC32C checked"));
             report.add(row("compare", Sizes.seconds(compareNanos), Sizes.rate(size, compareNanos) + "  "
@@ -193,6 +200,23 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println("OK: every byte matches");
         return Exit.OK;
+    }
+
+    /**
+     * Saves and restores a small arena once, so that the measured save and restore do not pay
+     * for class loading and the first mapping of a file in this JVM.
+     *
+     * @return nanoseconds taken.
+     */
+    static long warmUp(Path file, SaveOptions options) throws IOException {
+        long t0 = System.nanoTime();
+        try (GuestMemory small = GuestMemory.allocate(WARM_UP_SIZE)) {
+            ArenaFiller.fill(small, Profile.MIXED, 1);
+            Checkpoints.save(small, file, options);
+            Checkpoints.restore(file, small);
+        }
+        Files.delete(file);
+        return System.nanoTime() - t0;
     }
 
     /** @return the first guest address where {@code a} and {@code b} differ, or -1. */
