@@ -106,6 +106,11 @@ final class DemoCommand implements Callable<Integer> {
         Path ckpt = work.resolve("demo.ckpt");
         List<String> report = new ArrayList<>();
         long mismatch;
+        // Interrupted (Ctrl-C), the demo still removes its files, which can be gigabytes.
+        Thread cleanUp = new Thread(() -> deleteQuietly(work), "ckpt-demo-clean-up");
+        if (!keep) {
+            Runtime.getRuntime().addShutdownHook(cleanUp);
+        }
         try {
             SaveStats s;
             RestoreStats r;
@@ -185,6 +190,11 @@ final class DemoCommand implements Callable<Integer> {
             }
         } finally {
             if (!keep) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanUp);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs anyway
+                }
                 deleteTree(work);
             }
         }
@@ -262,6 +272,14 @@ final class DemoCommand implements Callable<Integer> {
             for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(p);
             }
+        }
+    }
+
+    private static void deleteQuietly(Path root) {
+        try {
+            deleteTree(root);
+        } catch (IOException | RuntimeException e) {
+            // best effort while the JVM exits
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -86,6 +87,9 @@ public final class RawImage {
         }
         long t0 = System.nanoTime();
         Path abs = out.toAbsolutePath();
+        if (!Files.isDirectory(abs.getParent())) {
+            throw new NoSuchFileException(String.valueOf(abs.getParent()), null, "directory for the output does not exist");
+        }
         Path temp = abs.resolveSibling("." + abs.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         ByteBuffer buffer = ByteBuffer.allocateDirect((int) Math.max(1, Math.min(CHUNK, length)));
         boolean moved = false;

@@ -131,6 +131,21 @@ class SaveRestoreCommandTest {
     }
 
     @Test
+    void shouldFailWithExitOneWhenTheOutputDirectoryIsMissing() throws Exception {
+        Path image = Images.write(dir.resolve("image.raw"), 100_000, 3);
+        Path ckpt = dir.resolve("image.ckpt");
+        assertEquals(0, Cli.run("save", "--from-raw", image.toString(), ckpt.toString()).code());
+        Path out = dir.resolve("missing").resolve("out.raw");
+        Cli.Result r = Cli.run("restore", ckpt.toString(), "--to-raw", out.toString());
+        assertEquals(1, r.code(), r::toString);
+        assertEquals("ckpt: error: no such file: " + out.getParent() + " (directory for the output does not exist)\n",
+            r.err());
+        Cli.Result s = Cli.run("save", "--from-raw", image.toString(), dir.resolve("missing").resolve("x.ckpt").toString());
+        assertEquals(1, s.code(), s::toString);
+        assertTrue(s.err().startsWith("ckpt: error: no such file: "), s::toString);
+    }
+
+    @Test
     void shouldFailWithExitTwoAndWriteNothingWhenRestoringANonCheckpoint() throws Exception {
         Path image = Images.write(dir.resolve("image.raw"), 100_000, 3);
         Cli.Result r = Cli.run("restore", image.toString(), "--to-raw", dir.resolve("out").toString());
