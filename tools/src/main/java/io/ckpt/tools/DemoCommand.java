@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -59,8 +58,6 @@ import picocli.CommandLine.TypeConversionException;
 final class DemoCommand implements Callable<Integer> {
     /** Bytes compared per step. */
     static final int COMPARE_CHUNK = 1 << 20;
-    /** The lz4 acceptance bound: the checkpoint at most this many times the size of {@code lz4 -1}'s output. */
-    static final double LZ4_BOUND = 1.02;
     /** Arena size of the warm-up save and restore. */
     static final int WARM_UP_SIZE = 4 << 20;
 
@@ -104,90 +101,14 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path work = dir == null ? Files.createTempDirectory("ckpt-demo-") : Files.createTempDirectory(dir, "ckpt-demo-");
         Path ckpt = work.resolve("demo.ckpt");
-        List<String> report = new ArrayList<>();
-        long mismatch;
         // Interrupted (Ctrl-C), the demo still removes its files, which can be gigabytes.
         Thread cleanUp = new Thread(() -> deleteQuietly(work), "ckpt-demo-clean-up");
         if (!keep) {
             Runtime.getRuntime().addShutdownHook(cleanUp);
         }
+        DemoReport.Measurements m;
         try {
-            SaveStats s;
-            RestoreStats r;
-            long fillNanos;
-            long compareNanos;
-            Optional<Lz4Cli.Result> lz4 = Optional.empty();
-            String lz4Note = null;
-            step(err, "warming up: saving and restoring a " + Sizes.exact(WARM_UP_SIZE) + " arena");
-            long warmUpNanos = warmUp(work.resolve("warm-up.ckpt"), options);
-            try (GuestMemory original = GuestMemory.allocate(size)) {
-                step(err, "filling a " + Sizes.human(size) + " arena (profile " + profileName() + ", seed " + seed + ")");
-                long t0 = System.nanoTime();
-                ArenaFiller.fill(original, profile, seed);
-                fillNanos = System.nanoTime() - t0;
-
-                step(err, "saving to " + ckpt);
-                s = Checkpoints.save(original, ckpt, options);
-
-                try (GuestMemory restored = GuestMemory.allocate(size)) {
-                    step(err, "restoring into a second arena");
-                    r = Checkpoints.restore(ckpt, restored, RestoreOptions.defaults().withArenaZeroed(true));
-                    step(err, "comparing every byte");
-                    t0 = System.nanoTime();
-                    mismatch = firstMismatch(original, restored);
-                    compareNanos = System.nanoTime() - t0;
-                }
-
-                if (noLz4) {
-                    lz4Note = "skipped (--no-lz4)";
-                } else {
-                    Optional<Path> exe = Lz4Cli.find();
-                    if (exe.isEmpty()) {
-                        lz4Note = "skipped: lz4 is not on PATH";
-                    } else {
-                        Path raw = work.resolve("demo.raw");
-                        step(err, "writing the raw image " + raw + " for lz4 -1");
-                        RawImage.write(original, size, raw, false);
-                        step(err, "running " + exe.get() + " -1");
-                        lz4 = Optional.of(Lz4Cli.compress(exe.get(), raw, work.resolve("demo.raw.lz4")));
-                    }
-                }
-            }
-
-            long pages = size / GuestMemory.PAGE_SIZE;
-            report.add("ckpt demo: " + Sizes.human(size) + " arena, profile " + profileName() + ", seed " + seed + ", "
-                + options.codec().name().toLowerCase(Locale.ROOT) + ", " + Sizes.exact(options.blockBytes())
-                + " page blocks, " + Sizes.exact(options.storageBlockSize()) + " storage blocks");
-            report.add(row("warm-up", Sizes.seconds(warmUpNanos), "first save + restore in this JVM, of "
-                + Sizes.exact(WARM_UP_SIZE) + " (class loading, JIT); not counted below"));
-            report.add(row("fill", Sizes.seconds(fillNanos), ""));
-            report.add(row("save", Sizes.seconds(s.totalNanos()), Sizes.rate(s.arenaBytes(), s.totalNanos()) + "  "
-                + s.compressors() + " compressor thread" + plural(s.compressors()) + " + 1 I/O thread; compress "
-                + Sizes.seconds(s.compressNanos()) + " (all threads), commit with fsync " + Sizes.seconds(s.commitNanos())
-                + ", " + Sizes.count(s.stagingWaits()) + " staging waits"));
-            report.add(row("restore", Sizes.seconds(r.totalNanos()), Sizes.rate(r.arenaBytes(), r.totalNanos()) + "  "
-                + r.threads() + " thread" + plural(r.threads()) + ", every block's CRC32C checked"));
-            report.add(row("compare", Sizes.seconds(compareNanos), Sizes.rate(size, compareNanos) + "  "
-                + Sizes.count(size) + " bytes"));
-            report.add(row("file", Sizes.human(s.fileBytes()), "(" + Sizes.count(s.fileBytes()) + " bytes), ratio "
-                + SaveCommand.ratio(s.arenaBytes(), s.fileBytes()) + " (arena / file)"));
-            report.add(row("blocks", Sizes.count(s.blocks()), "page blocks: "
-                + CheckpointSummary.byEncoding(s.zeroBlocks(), s.rawBlocks(), s.lz4Blocks())));
-            report.add(row("writes", Sizes.count(s.writeCalls()), "write calls for " + Sizes.count(s.storageBlocks())
-                + " storage blocks and " + Sizes.count(pages) + " pages (" + String.format(Locale.ROOT, "%.0f",
-                (double) pages / Math.max(1, s.writeCalls())) + "x fewer than one per page), " + s.forces() + " forces"));
-            if (lz4.isPresent()) {
-                Lz4Cli.Result l = lz4.get();
-                double sizeRatio = (double) s.fileBytes() / l.outputBytes();
-                report.add(row("lz4 -1", Sizes.human(l.outputBytes()), "(" + Sizes.count(l.outputBytes()) + " bytes) in "
-                    + Sizes.seconds(l.nanos()) + " (" + Sizes.rate(size, l.nanos()) + ")"));
-                report.add(row("vs lz4", String.format(Locale.ROOT, "%.3fx", sizeRatio), "ckpt file / lz4 -1 file (goal: at most "
-                    + String.format(Locale.ROOT, "%.2fx", LZ4_BOUND) + "): " + (sizeRatio <= LZ4_BOUND ? "met" : "NOT met")
-                    + "; ckpt save ran at " + String.format(Locale.ROOT, "%.2fx", (double) l.nanos() / s.totalNanos())
-                    + " the speed of lz4 -1"));
-            } else {
-                report.add(row("lz4 -1", "-", lz4Note));
-            }
+            m = measure(work, ckpt, options, err);
         } finally {
             if (!keep) {
                 try {
@@ -199,17 +120,64 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        report.forEach(out::println);
+        String title = "ckpt demo: " + Sizes.human(size) + " arena, profile " + profileName() + ", seed " + seed + ", "
+            + options.codec().name().toLowerCase(Locale.ROOT) + ", " + Sizes.exact(options.blockBytes())
+            + " page blocks, " + Sizes.exact(options.storageBlockSize()) + " storage blocks";
+        DemoReport.lines(title, size, m).forEach(out::println);
         if (keep) {
             out.println("kept: " + work);
         }
-        if (mismatch >= 0) {
+        if (m.mismatch() >= 0) {
             out.println(String.format(Locale.ROOT, "FAILED: the restored arena differs from the original, first at "
-                + "guest address 0x%x", mismatch));
+                + "guest address 0x%x", m.mismatch()));
             return Exit.CORRUPT;
         }
         out.println("OK: every byte matches");
         return Exit.OK;
+    }
+
+    /** Runs every step in {@code work}, with progress lines on {@code err}. */
+    private DemoReport.Measurements measure(Path work, Path ckpt, SaveOptions options, PrintWriter err)
+        throws IOException, InterruptedException {
+        step(err, "warming up: saving and restoring a " + Sizes.exact(WARM_UP_SIZE) + " arena");
+        long warmUpNanos = warmUp(work.resolve("warm-up.ckpt"), options);
+        try (GuestMemory original = GuestMemory.allocate(size)) {
+            step(err, "filling a " + Sizes.human(size) + " arena (profile " + profileName() + ", seed " + seed + ")");
+            long t0 = System.nanoTime();
+            ArenaFiller.fill(original, profile, seed);
+            long fillNanos = System.nanoTime() - t0;
+
+            step(err, "saving to " + ckpt);
+            SaveStats s = Checkpoints.save(original, ckpt, options);
+
+            RestoreStats r;
+            long mismatch;
+            long compareNanos;
+            try (GuestMemory restored = GuestMemory.allocate(size)) {
+                step(err, "restoring into a second arena");
+                r = Checkpoints.restore(ckpt, restored, RestoreOptions.defaults().withArenaZeroed(true));
+                step(err, "comparing every byte");
+                t0 = System.nanoTime();
+                mismatch = firstMismatch(original, restored);
+                compareNanos = System.nanoTime() - t0;
+            }
+
+            Lz4Cli.Result lz4 = null;
+            String lz4Note = null;
+            Optional<Path> exe = noLz4 ? Optional.empty() : Lz4Cli.find();
+            if (noLz4) {
+                lz4Note = "skipped (--no-lz4)";
+            } else if (exe.isEmpty()) {
+                lz4Note = "skipped: lz4 is not on PATH";
+            } else {
+                Path raw = work.resolve("demo.raw");
+                step(err, "writing the raw image " + raw + " for lz4 -1");
+                RawImage.write(original, size, raw, false);
+                step(err, "running " + exe.get() + " -1");
+                lz4 = Lz4Cli.compress(exe.get(), raw, work.resolve("demo.raw.lz4"));
+            }
+            return new DemoReport.Measurements(warmUpNanos, fillNanos, s, r, compareNanos, mismatch, lz4, lz4Note);
+        }
     }
 
     /**
@@ -254,14 +222,6 @@ final class DemoCommand implements Callable<Integer> {
     private static void step(PrintWriter err, String what) {
         err.println("ckpt demo: " + what + "...");
         err.flush();
-    }
-
-    private static String row(String what, String value, String detail) {
-        return String.format(Locale.ROOT, "  %-9s %12s  %s", what, value, detail).stripTrailing();
-    }
-
-    private static String plural(int n) {
-        return n == 1 ? "" : "s";
     }
 
     private static void deleteTree(Path root) throws IOException {
