@@ -1,0 +1,100 @@
+package io.ckpt.tools;
+
+import java.util.ArrayList;
+import java.util.Locale;
+
+import io.ckpt.format.Codec;
+import io.ckpt.save.SaveOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The save tuning options shared by {@code save} and {@code demo}, turned into
+ * {@link SaveOptions}. Unset options keep the engine's defaults.
+ *
+ * <p>Thread-safety: a picocli mixin, filled and read by the command's thread.
+ */
+final class SaveSettings {
+    @Option(names = "--block-pages", paramLabel = "N",
+        description = "Pages (4 KiB each) per page block, the unit of save and restore: a power of two "
+            + "in [1, 256]. Default: 16 (64 KiB blocks).")
+    Integer blockPages;
+
+    @Option(names = "--storage-block", paramLabel = "SIZE", converter = Sizes.Converter.class,
+        description = "Size of a storage block, the unit of write: page blocks are staged until one is "
+            + "full, then written in one call. A multiple of 4k that holds at least two page "
+            + "blocks plus 4k (132k for 64 KiB blocks), at most 64m. Default: 1m.")
+    Long storageBlock;
+
+    @Option(names = "--codec", paramLabel = "CODEC", converter = CodecConverter.class,
+        completionCandidates = CodecConverter.Names.class,
+        description = "Block compression: ${COMPLETION-CANDIDATES}. All-zero blocks are never stored, "
+            + "whatever the codec. Default: lz4.")
+    Codec codec;
+
+    @Option(names = "--compressors", paramLabel = "N",
+        description = "Compressor threads, in [1, 64]. Default: the number of cores, at most 2.")
+    Integer compressors;
+
+    /**
+     * @return the engine options these settings ask for.
+     * @throws ParameterException naming the option if a value is out of range.
+     */
+    SaveOptions toOptions(CommandLine cl) {
+        SaveOptions o = SaveOptions.defaults();
+        try {
+            if (blockPages != null) {
+                o = o.withPagesPerBlock(blockPages);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cl, "invalid value for option '--block-pages': " + e.getMessage());
+        }
+        try {
+            if (storageBlock != null) {
+                if (storageBlock > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException("storageBlockSize=" + storageBlock + " is too large");
+                }
+                o = o.withStorageBlockSize(storageBlock.intValue());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cl, "invalid value for option '--storage-block': " + e.getMessage());
+        }
+        if (codec != null) {
+            o = o.withCodec(codec);
+        }
+        try {
+            if (compressors != null) {
+                o = o.withCompressors(compressors);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cl, "invalid value for option '--compressors': " + e.getMessage());
+        }
+        return o;
+    }
+
+    /** Parses {@code lz4} / {@code none}, case-insensitively. */
+    static final class CodecConverter implements ITypeConverter<Codec> {
+        @Override
+        public Codec convert(String value) {
+            try {
+                return Codec.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+
+        /** The codec names as typed on the command line. */
+        static final class Names extends ArrayList<String> {
+            private static final long serialVersionUID = 1L;
+
+            Names() {
+                for (Codec c : Codec.values()) {
+                    add(c.name().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+    }
+}
