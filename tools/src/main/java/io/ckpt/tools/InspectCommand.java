@@ -1,27 +1,27 @@
 package io.ckpt.tools;
 
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Locale;
-import java.util.UUID;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.ckpt.Checkpoints;
-import io.ckpt.format.CheckpointMetadata;
-import io.ckpt.format.Encoding;
-import io.ckpt.format.IndexEntryDescriptor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ckpt inspect FILE.ckpt [--index] [--json]}: the header in human units, a summary of
- * the index and storage blocks, and optionally one row per page block. Output depends only on
- * the file's bytes and name (no timing), so golden tests can freeze it.
+ * {@code ckpt inspect FILE.ckpt} (also {@code ckpt-inspect}): a complete, scriptable dumper. The
+ * default view is a summary of the metadata; {@code --index}, {@code --storage-blocks},
+ * {@code --block}, {@code --page} and {@code --verify} are the other views, each also as JSON
+ * ({@code --json}, schema in {@code format-spec/INSPECT-JSON.md}).
+ *
+ * <p>On a damaged file every view shows what is still readable, names the damaged structures
+ * with their file offsets (the first one also as an error line on stderr) and exits 2. Output
+ * depends only on the file's bytes and name (no timings, no directories), so golden tests can
+ * freeze it.
  *
  * <p>Thread-safety: one invocation per instance.
  */
@@ -29,20 +29,27 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Show a checkpoint's header, a summary of its blocks and, with --index, where every page block is stored.",
+        "Explain a checkpoint: its header, layout, parent chain and blocks, where every page block "
+            + "is stored, what each storage block holds, any block's bytes, and every checksum.",
         "",
-        "Reads and validates the header, trailer, index and storage table (their checksums "
-            + "included), not the block payloads: use 'ckpt verify' for those. The output depends "
-            + "only on the file, so it can be compared across runs.",
+        "Without a view option it prints a summary, reading only the metadata (fast on any size). "
+            + "On a damaged file it shows everything still readable, names each damaged structure "
+            + "and its file offset, and exits 2.",
         ""},
     footerHeading = "%nExamples:%n",
     footer = {
-        "  ckpt inspect vm.ckpt",
-        "  ckpt inspect --index vm.ckpt | less",
-        "  ckpt inspect --json --index vm.ckpt > vm.json"})
+        "  ckpt inspect vm.ckpt                        summary",
+        "  ckpt inspect --index --from 100 --count 20 vm.ckpt",
+        "  ckpt inspect --storage-blocks vm.ckpt       the reverse map",
+        "  ckpt inspect --block 7 --hexdump vm.ckpt    decode page block 7 and dump it",
+        "  ckpt inspect --page 0x7f000 --hexdump vm.ckpt",
+        "  ckpt inspect --verify vm.ckpt               every checksum, every bad block",
+        "  ckpt inspect --json vm.ckpt | jq .summary",
+        "",
+        "Exit status: 0 ok; 1 bad usage or input; 2 damaged, incomplete or unsupported checkpoint."})
 final class InspectCommand implements Callable<Integer> {
-    /** Version of the {@code --json} document's layout; bump on incompatible changes. */
-    static final int JSON_SCHEMA_VERSION = 1;
+    /** Version of the {@code --json} documents; see {@link InspectOutput#JSON_SCHEMA_VERSION}. */
+    static final int JSON_SCHEMA_VERSION = InspectOutput.JSON_SCHEMA_VERSION;
 
     @Spec
     CommandSpec spec;
@@ -50,160 +57,155 @@ final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.ckpt", description = "The checkpoint to inspect.")
     Path file;
 
-    @Option(names = "--index", description = "Also print one row per page block: guest address, encoding, "
-        + "storage block, offset within it, file offset, stored length, CRC32C.")
+    @Option(names = "--index", description = "One row per page block: guest address, encoding, storage block, "
+        + "offset within it, file offset, stored length, CRC32C.")
     boolean index;
 
-    @Option(names = "--json", description = "Print one JSON object (with \"schema_version\": "
-        + JSON_SCHEMA_VERSION + ") instead of text.")
+    @Option(names = "--from", paramLabel = "N", description = "With --index: the first page block to list (default 0).")
+    Long from;
+
+    @Option(names = "--count", paramLabel = "M", description = "With --index: how many page blocks to list (default all).")
+    Long count;
+
+    @Option(names = "--storage-blocks", description = "One row per storage block: extent, fill, header state, and the "
+        + "page blocks its own reverse map names.")
+    boolean storageBlocks;
+
+    @Option(names = "--block", paramLabel = "N", description = "Page block N: its index entry, where its content is "
+        + "(through the parent chain), and whether it decodes and matches its CRC32C.")
+    Long block;
+
+    @Option(names = "--page", paramLabel = "ADDRESS", converter = GuestAddress.class,
+        description = "As --block, for the page block holding guest ADDRESS (0x... or decimal); --hexdump shows only "
+            + "its 4 KiB page.")
+    Long page;
+
+    @Option(names = "--hexdump", description = "With --block or --page: dump the decoded bytes (hexdump -C style).")
+    boolean hexdump;
+
+    @Option(names = "--verify", description = "Check every checksum, decoding every page block; list every failure "
+        + "instead of stopping at the first. Progress bar on a terminal.")
+    boolean verify;
+
+    @Option(names = "--json", description = "Print one JSON document (\"schema_version\": "
+        + InspectOutput.JSON_SCHEMA_VERSION + ", see format-spec/INSPECT-JSON.md) instead of text.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        CheckpointMetadata meta = Checkpoints.inspect(file);
-        CheckpointSummary sum = CheckpointSummary.of(meta);
+        checkOptions();
+        Inspection f = TolerantReader.read(file);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            printJson(meta, sum, out);
+        JsonWriter j = json ? new JsonWriter(out) : null;
+        List<Problem> problems;
+        if (verify) {
+            problems = verify(f, out, j);
+        } else if (storageBlocks || index || block != null || page != null) {
+            if (!f.indexReadable() || !f.geometryKnown()) {
+                // The view needs what is damaged: show the summary, which shows what is left.
+                return finish(summary(f, out, j), true);
+            }
+            if (storageBlocks) {
+                StorageBlocksView v = new StorageBlocksView(f);
+                print(v::text, v::json, out, j);
+                problems = v.problems();
+            } else if (index) {
+                IndexView v = new IndexView(f, ParentChain.of(f), rangeStart(f), count == null ? Long.MAX_VALUE : count);
+                print(v::text, v::json, out, j);
+                problems = v.problems();
+            } else {
+                long n = block != null ? block : page / f.blockBytes();
+                checkBlock(f, n);
+                BlockView v = new BlockView(f, ParentChain.of(f), n, page == null ? -1 : page, hexdump);
+                print(v::text, v::json, out, j);
+                problems = v.problems();
+            }
         } else {
-            printText(meta, sum, out);
+            problems = summary(f, out, j);
         }
-        return Exit.OK;
+        return finish(problems, false);
     }
 
-    private void printText(CheckpointMetadata m, CheckpointSummary s, PrintWriter out) {
-        kv(out, "checkpoint", String.valueOf(m.path().getFileName()));
-        kv(out, "file size", Sizes.human(m.fileLength()) + " (" + Sizes.count(m.fileLength()) + " bytes)");
-        kv(out, "uuid", m.fileUuid().toString());
-        kv(out, "format version", m.majorVersion() + "." + m.minorVersion());
-        kv(out, "page size", Sizes.exact(m.pageSize()));
-        kv(out, "pages per block", m.pagesPerBlock() + " (" + Sizes.exact(m.blockBytes()) + " page blocks)");
-        kv(out, "storage block", Sizes.exact(m.storageBlockSize()));
-        kv(out, "codec", codec(m));
-        kv(out, "flags", String.format(Locale.ROOT, "0x%02x", m.flags()));
-        kv(out, "arena size", Sizes.human(m.arenaSize()) + " (" + Sizes.count(m.arenaSize()) + " bytes)");
-        kv(out, "data length", Sizes.human(m.dataLength()) + " (" + Sizes.count(m.dataLength()) + " bytes)");
-        kv(out, "created", created(m));
-        kv(out, "parent", parent(m));
-        out.println();
-        kv(out, "page blocks", Sizes.count(s.blocks()));
-        kv(out, "  zero", Sizes.count(s.zeroBlocks()) + " (" + Sizes.percent(s.zeroBlocks(), s.blocks()) + ")");
-        kv(out, "  lz4", Sizes.count(s.lz4Blocks()) + " (" + Sizes.percent(s.lz4Blocks(), s.blocks()) + ")");
-        kv(out, "  raw", Sizes.count(s.rawBlocks()) + " (" + Sizes.percent(s.rawBlocks(), s.blocks()) + ")");
-        kv(out, "stored bytes", Sizes.human(s.storedBytes()) + " (" + Sizes.count(s.storedBytes())
-            + " bytes of block payloads)");
-        kv(out, "ratio", SaveCommand.ratio(m.arenaSize(), m.fileLength()) + " (arena size / file size)");
-        kv(out, "storage blocks", Sizes.count(s.storageBlocks()) + ", mean fill "
-            + String.format(Locale.ROOT, "%.1f%%", s.meanFill() * 100) + " of " + Sizes.exact(m.storageBlockSize()));
-        kv(out, "index", "at " + hex(m.indexOffset()) + ", " + Sizes.count(m.blockCount() * IndexEntryDescriptor.LENGTH)
-            + " bytes");
-        kv(out, "storage table", "at " + hex(m.tableOffset()) + ", " + Sizes.count(m.table().capacity()) + " bytes");
-        kv(out, "trailer", "at " + hex(m.trailerOffset()));
-        if (index) {
-            out.println();
-            out.println(String.format(Locale.ROOT, "%10s  %-18s  %-8s  %13s  %10s  %-18s  %13s  %-10s",
-                "block", "guest address", "encoding", "storage block", "offset", "file offset", "stored length",
-                "crc32c").stripTrailing());
-            ByteBuffer idx = m.index();
-            for (long n = 0; n < m.blockCount(); n++) {
-                Encoding e = IndexEntryDescriptor.encoding(idx, n);
-                long guest = n * m.blockBytes();
-                if (e == Encoding.ZERO) {
-                    out.println(String.format(Locale.ROOT, "%10d  0x%016x  %-8s  %13s  %10s  %-18s  %13d  %-10s",
-                        n, guest, "zero", "-", "-", "-", 0, "-").stripTrailing());
-                } else {
-                    int sb = IndexEntryDescriptor.storageBlock(idx, n);
-                    int off = IndexEntryDescriptor.payloadOffset(idx, n);
-                    out.println(String.format(Locale.ROOT, "%10d  0x%016x  %-8s  %13d  %10d  0x%016x  %13d  0x%08x",
-                        n, guest, name(e), sb, off, m.storageBlockOffset(sb) + off,
-                        IndexEntryDescriptor.storedLength(idx, n), IndexEntryDescriptor.crc(idx, n)));
-                }
-            }
+    private List<Problem> summary(Inspection f, PrintWriter out, JsonWriter j) throws Exception {
+        SummaryView v = new SummaryView(f, ParentChain.of(f));
+        print(v::text, v::json, out, j);
+        return v.problems();
+    }
+
+    private List<Problem> verify(Inspection f, PrintWriter out, JsonWriter j) throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressBar bar = new ProgressBar(err, "verifying " + f.name(), f.indexReadable() ? f.storageBlockCount() : 0,
+            ProgressBar.onTerminal());
+        long t0 = System.nanoTime();
+        BlockVerifier.Result r = BlockVerifier.verify(f, bar, false);
+        long nanos = System.nanoTime() - t0;
+        bar.finish(Sizes.human(r.decodedBytes()) + " in " + Sizes.seconds(nanos) + " (" + Sizes.rate(r.decodedBytes(), nanos)
+            + ")");
+        VerifyView v = new VerifyView(f, r);
+        print(v::text, v::json, out, j);
+        return v.problems();
+    }
+
+    /** Prints the error line for the first problem (the full list is in the output) and returns the exit code. */
+    private int finish(List<Problem> problems, boolean viewUnavailable) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (problems.isEmpty()) {
+            return Exit.OK;
+        }
+        String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more; see the output)" : "";
+        err.println(ErrorHandler.PREFIX + problems.get(0).message() + more
+            + (viewUnavailable ? "; the requested view needs the damaged structures, so the summary was shown" : ""));
+        err.flush();
+        return Exit.CORRUPT;
+    }
+
+    private void print(java.util.function.Consumer<PrintWriter> text, java.util.function.Consumer<JsonWriter> json,
+                       PrintWriter out, JsonWriter j) {
+        if (j != null) {
+            json.accept(j);
+            j.flush();
+        } else {
+            text.accept(out);
+        }
+        out.flush();
+    }
+
+    private void checkOptions() {
+        int views = (index ? 1 : 0) + (storageBlocks ? 1 : 0) + (block != null ? 1 : 0) + (page != null ? 1 : 0)
+            + (verify ? 1 : 0);
+        if (views > 1) {
+            throw usage("choose one of --index, --storage-blocks, --block, --page and --verify");
+        }
+        if ((from != null || count != null) && !index) {
+            throw usage("--from and --count go with --index");
+        }
+        if (hexdump && block == null && page == null) {
+            throw usage("--hexdump goes with --block or --page");
+        }
+        if (from != null && from < 0 || count != null && count < 0 || block != null && block < 0) {
+            throw usage("block numbers and counts must not be negative");
         }
     }
 
-    private void printJson(CheckpointMetadata m, CheckpointSummary s, PrintWriter out) {
-        JsonWriter j = new JsonWriter(out);
-        j.beginObject();
-        j.field("schema_version", JSON_SCHEMA_VERSION);
-        j.field("file", String.valueOf(m.path().getFileName()));
-        j.field("file_size", m.fileLength());
-        j.field("uuid", m.fileUuid().toString());
-        j.field("format_version", m.majorVersion() + "." + m.minorVersion());
-        j.field("page_size", m.pageSize());
-        j.field("pages_per_block", m.pagesPerBlock());
-        j.field("block_size", m.blockBytes());
-        j.field("storage_block_size", m.storageBlockSize());
-        j.field("codec", codec(m));
-        j.field("flags", m.flags());
-        j.field("arena_size", m.arenaSize());
-        j.field("data_length", m.dataLength());
-        j.field("created", created(m));
-        j.field("created_millis", m.createdMillis());
-        UUID parent = m.parentUuid();
-        j.field("parent", parent == null ? null : parent.toString());
-        j.field("index_offset", m.indexOffset());
-        j.field("table_offset", m.tableOffset());
-        j.field("trailer_offset", m.trailerOffset());
-        j.name("summary").beginObject();
-        j.field("blocks", s.blocks());
-        j.name("blocks_by_encoding").beginObject(true)
-            .field("zero", s.zeroBlocks()).field("lz4", s.lz4Blocks()).field("raw", s.rawBlocks()).endObject();
-        j.field("stored_bytes", s.storedBytes());
-        j.name("ratio").value((double) m.arenaSize() / m.fileLength(), 4);
-        j.field("storage_blocks", s.storageBlocks());
-        j.field("storage_bytes", s.storageBytes());
-        j.name("mean_fill").value(s.meanFill(), 4);
-        j.endObject();
-        if (index) {
-            j.name("index").beginArray();
-            ByteBuffer idx = m.index();
-            for (long n = 0; n < m.blockCount(); n++) {
-                Encoding e = IndexEntryDescriptor.encoding(idx, n);
-                j.beginObject(true);
-                j.field("block", n);
-                j.field("guest_address", String.format(Locale.ROOT, "0x%x", n * m.blockBytes()));
-                j.field("encoding", name(e));
-                if (e == Encoding.ZERO) {
-                    j.field("storage_block", null).field("offset", null).field("file_offset", null)
-                        .field("stored_length", 0).field("crc32c", null);
-                } else {
-                    int sb = IndexEntryDescriptor.storageBlock(idx, n);
-                    int off = IndexEntryDescriptor.payloadOffset(idx, n);
-                    j.field("storage_block", sb).field("offset", off).field("file_offset", m.storageBlockOffset(sb) + off)
-                        .field("stored_length", IndexEntryDescriptor.storedLength(idx, n))
-                        .field("crc32c", String.format(Locale.ROOT, "0x%08x", IndexEntryDescriptor.crc(idx, n)));
-                }
-                j.endObject();
-            }
-            j.endArray();
+    private long rangeStart(Inspection f) {
+        long n = from == null ? 0 : from;
+        if (n > 0 && n >= f.blockCount) {
+            throw usage("--from " + n + " is past the last page block (" + (f.blockCount - 1) + ")");
         }
-        j.endObject();
-        j.flush();
+        return n;
     }
 
-    private static void kv(PrintWriter out, String key, String value) {
-        out.println(String.format(Locale.ROOT, "%-17s %s", key, value));
+    private void checkBlock(Inspection f, long n) {
+        if (page != null && (page < 0 || page >= f.arenaSize())) {
+            throw usage("--page " + InspectOutput.hex(page) + " is outside the arena [0x0, " + InspectOutput.hex(f.arenaSize())
+                + ")");
+        }
+        if (n >= f.blockCount) {
+            throw usage("--block " + n + " is past the last page block (" + (f.blockCount - 1) + ")");
+        }
     }
 
-    private static String codec(CheckpointMetadata m) {
-        return m.codec().name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String name(Encoding e) {
-        return e.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String created(CheckpointMetadata m) {
-        return Instant.ofEpochMilli(m.createdMillis()).toString();
-    }
-
-    private static String parent(CheckpointMetadata m) {
-        UUID p = m.parentUuid();
-        return p == null ? "none" : p.toString();
-    }
-
-    private static String hex(long v) {
-        return String.format(Locale.ROOT, "0x%x", v);
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 }

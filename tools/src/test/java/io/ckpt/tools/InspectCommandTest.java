@@ -49,11 +49,12 @@ class InspectCommandTest {
         assertTrue(out.contains("arena size        3.00 MiB (3,149,824 bytes)\n"), out);
         assertTrue(out.contains("data length       3.00 MiB (3,146,962 bytes)\n"), out);
         assertTrue(out.contains("created           " + CREATED + "\n"), out);
-        assertTrue(out.contains("parent            none\n"), out);
-        assertTrue(out.contains("page blocks       97\n"), out);
+        assertTrue(out.contains("parent            none (full checkpoint)\n"), out);
+        assertTrue(out.contains("page blocks       97 of 32 KiB\n"), out);
         assertTrue(out.contains("  zero            24 (24.7%)\n"), out);
         assertTrue(out.contains("ratio             "), out);
-        assertTrue(Pattern.compile("storage blocks    \\d+, mean fill \\d+\\.\\d% of 256 KiB\n").matcher(out).find(), out);
+        assertTrue(Pattern.compile("storage blocks    \\d+ of 256 KiB\n  fill            mean \\d+\\.\\d%, min \\d+\\.\\d%, max \\d+\\.\\d%")
+            .matcher(out).find(), out);
         assertFalse(INDEX_ROW.matcher(out.lines().findFirst().orElseThrow()).matches());
         assertEquals("", r.err());
     }
