@@ -1,11 +1,9 @@
 package io.ckpt.tools;
 
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import io.ckpt.format.CheckpointMetadata;
-import io.ckpt.restore.CheckpointVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -13,7 +11,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ckpt verify FILE.ckpt}: every checksum of the file, or one line naming the first
- * damaged structure and its file offset (exit 2).
+ * damaged structure and its file offset (exit 2). Shares {@link BlockVerifier} with
+ * {@code ckpt inspect --verify}, which goes on past the first damage and lists it all.
  *
  * <p>Thread-safety: one invocation per instance.
  */
@@ -24,17 +23,15 @@ import picocli.CommandLine.Spec;
             + "storage block's header and map, and every page block's CRC32C after decoding it.",
         "",
         "Prints OK with counts and exits 0, or prints one line naming the first damaged "
-            + "structure and its file offset and exits 2. Needs no arena: blocks are decoded "
-            + "into a scratch buffer.",
+            + "structure and its file offset and exits 2; 'ckpt inspect --verify' lists every "
+            + "damaged structure and block instead. Needs no arena: blocks are decoded into a "
+            + "scratch buffer. Shows a progress bar when run on a terminal.",
         ""},
     footerHeading = "%nExamples:%n",
     footer = {
         "  ckpt verify vm.ckpt",
         "  ckpt verify vm.ckpt || echo \"vm.ckpt is damaged\""})
 final class VerifyCommand implements Callable<Integer> {
-    /** Files at least this large report progress on stderr. */
-    static final long PROGRESS_THRESHOLD = 256L << 20;
-
     @Spec
     CommandSpec spec;
 
@@ -43,14 +40,23 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CheckpointMetadata meta = CheckpointMetadata.read(file);
-        Progress progress = new Progress(spec.commandLine().getErr(), "verifying " + file, meta.storageBlockCount(),
-            Files.size(file) >= PROGRESS_THRESHOLD);
-        CheckpointVerifier.Report r = CheckpointVerifier.verify(file, progress);
+        long t0 = System.nanoTime();
+        Inspection f = TolerantReader.read(file);
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressBar bar = new ProgressBar(err, "verifying " + file, f.indexReadable() ? f.storageBlockCount() : 0,
+            ProgressBar.onTerminal());
+        BlockVerifier.Result r = BlockVerifier.verify(f, bar, true);
+        long nanos = System.nanoTime() - t0;
+        bar.finish("");
+        if (!r.ok()) {
+            err.println(ErrorHandler.PREFIX + r.problems().get(0).message());
+            err.flush();
+            return Exit.CORRUPT;
+        }
         spec.commandLine().getOut().println("OK: " + file + ": every checksum matches: header, trailer, index, "
             + "storage table, " + Sizes.count(r.storageBlocks()) + " storage blocks, " + Sizes.count(r.blocks())
-            + " page blocks (" + Sizes.human(r.bytesDecoded()) + " decoded) in " + Sizes.seconds(r.nanos()) + " ("
-            + Sizes.rate(r.bytesDecoded(), r.nanos()) + ")");
+            + " page blocks (" + Sizes.human(r.decodedBytes()) + " decoded) in " + Sizes.seconds(nanos) + " ("
+            + Sizes.rate(r.decodedBytes(), nanos) + ")");
         return Exit.OK;
     }
 }
