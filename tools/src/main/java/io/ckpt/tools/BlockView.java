@@ -39,7 +39,9 @@ final class BlockView {
         this.page = page < 0 ? -1 : page / f.pageSize() * f.pageSize();
         this.hexdump = hexdump;
         List<Problem> all = new ArrayList<>(f.problems);
-        all.addAll(chain.problems());
+        if (r.source() < 0) {
+            all.addAll(chain.problems());   // why the block is unresolved; other blocks' ancestors do not matter here
+        }
         if (!r.ok() && !all.contains(r.problem())) {
             all.add(r.problem());
         }
@@ -80,9 +82,9 @@ final class BlockView {
             int from = page < 0 ? 0 : (int) (page - guest());
             Hexdump.dump(out, r.data(), from, page < 0 ? length : f.pageSize(), guest() + from);
         } else if (r.stored() != null) {
-            out.println("stored bytes (they do not decode), from file offset "
-                + hex(r.file().storageBlockOffset(r.file().storageBlock(n)) + r.file().payloadOffset(n)) + ":");
-            Hexdump.dump(out, r.stored(), 0, r.stored().capacity(), 0);
+            long at = r.file().storageBlockOffset(r.file().storageBlock(n)) + r.file().payloadOffset(n);
+            out.println("stored bytes of " + r.file().name() + " (they do not decode), at their file offsets:");
+            Hexdump.dump(out, r.stored(), 0, r.stored().capacity(), at);
         } else {
             out.println("nothing to dump: the block could not be read");
         }

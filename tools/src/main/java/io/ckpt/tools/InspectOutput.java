@@ -26,6 +26,11 @@ final class InspectOutput {
         out.println(String.format(Locale.ROOT, "%-17s %s", key, value).stripTrailing());
     }
 
+    /** @return e.g. {@code 1 storage block}, {@code 1,024 storage blocks}. */
+    static String count(long n, String singular) {
+        return Sizes.count(n) + " " + singular + (n == 1 ? "" : "s");
+    }
+
     /** @return {@code v} as {@code 0x..}, lower case, no padding. */
     static String hex(long v) {
         return String.format(Locale.ROOT, "0x%x", v);

@@ -54,6 +54,7 @@ final class ParentChain {
     /** Per file of the chain (0 = head): blocks whose content it holds (ZERO included). */
     private final long[] resolves;
     private final long unresolved;
+    private final long zeroBytes;
 
     private ParentChain(Inspection head, List<Link> links, List<Problem> problems) {
         this.head = head;
@@ -62,6 +63,7 @@ final class ParentChain {
         this.parentEntries = new long[links.size() + 1];
         this.resolves = new long[links.size() + 1];
         long missing = 0;
+        long zero = 0;
         if (head.indexReadable()) {
             for (long n = 0; n < head.blockCount; n++) {
                 int f = sourceOf(n);
@@ -69,6 +71,9 @@ final class ParentChain {
                     missing++;
                 } else {
                     resolves[f]++;
+                    if (head.geometryKnown() && file(f).encodingId(n) == Encoding.ZERO.id()) {
+                        zero += head.blockLength(n);
+                    }
                 }
             }
             for (int f = 0; f <= links.size(); f++) {
@@ -83,6 +88,7 @@ final class ParentChain {
             }
         }
         this.unresolved = missing;
+        this.zeroBytes = zero;
     }
 
     /** Follows the parent references of {@code head} (nothing to follow for a full checkpoint). */
@@ -209,6 +215,11 @@ final class ParentChain {
     /** @return blocks whose content file {@code f} holds (ZERO entries included). */
     long resolves(int f) {
         return resolves[f];
+    }
+
+    /** @return bytes of the blocks that resolve to ZERO (needs the head's geometry). */
+    long zeroBytes() {
+        return zeroBytes;
     }
 
     /** @return blocks that cannot be resolved because an ancestor is missing or damaged. */

@@ -71,7 +71,7 @@ final class SummaryView {
         if (f.layoutValid) {
             long dataEnd = f.indexOffset();
             rows.add(new Row("storage blocks", HeaderDescriptor.REGION_LENGTH, dataEnd - HeaderDescriptor.REGION_LENGTH, null,
-                true, Sizes.count(f.storageBlockCount()) + " storage blocks with padding; payloads not read here"));
+                true, InspectOutput.count(f.storageBlockCount(), "storage block") + " with padding; payloads not read here"));
             rows.add(new Row("index", f.indexOffset(), f.index.capacity(), TrailerDescriptor.indexCrc(f.trailer),
                 f.indexCrcOk, (f.indexCrcOk ? "ok" : problemDetail("index", "checksum mismatch"))
                     + entryProblems("index entry ")));
@@ -79,7 +79,7 @@ final class SummaryView {
                 f.tableCrcOk, (f.tableCrcOk ? "ok (covers the hint section too)"
                     : problemDetail("storage table", "checksum mismatch")) + entryProblems("storage table entry ")));
             rows.add(new Row("hint section", f.hintOffset(), f.hint.capacity(), null, f.tableCrcOk,
-                Sizes.count(f.hintBlocks()) + " blocks" + entryProblems("hint section")));
+                InspectOutput.count(f.hintBlocks(), "block") + entryProblems("hint section")));
         } else if (f.trailer != null) {
             rows.add(new Row("index", -1, -1, null, false, "not located: the trailer's layout is inconsistent"));
         }
@@ -231,8 +231,14 @@ final class SummaryView {
             kv(out, "  unknown", Sizes.count(s.unknownBlocks) + " (damaged entries)");
         }
         if (s.geometryKnown) {
-            kv(out, "zero fraction", Sizes.percent(s.zeroBytes, f.arenaSize()) + " of the arena ("
-                + Sizes.human(s.zeroBytes) + " of " + Sizes.human(f.arenaSize()) + ")");
+            if (f.incremental() && chain.unresolved() == 0) {
+                kv(out, "zero fraction", Sizes.percent(chain.zeroBytes(), f.arenaSize()) + " of the arena through the chain ("
+                    + Sizes.human(chain.zeroBytes()) + " of " + Sizes.human(f.arenaSize()) + "); this file's own ZERO entries "
+                    + Sizes.percent(s.zeroBytes, f.arenaSize()));
+            } else {
+                kv(out, "zero fraction", Sizes.percent(s.zeroBytes, f.arenaSize()) + " of the arena ("
+                    + Sizes.human(s.zeroBytes) + " of " + Sizes.human(f.arenaSize()) + ")");
+            }
             kv(out, "stored bytes", Sizes.human(s.storedBytes) + " (" + Sizes.count(s.storedBytes) + " bytes of payloads for "
                 + Sizes.human(s.storedBlockBytes) + " of non-zero blocks, "
                 + SaveCommand.ratio(s.storedBlockBytes, s.storedBytes) + ")");
@@ -376,6 +382,7 @@ final class SummaryView {
         }
         j.endArray();
         j.field("unresolved_blocks", chain.unresolved());
+        InspectOutput.field(j, "chain_zero_bytes", f.geometryKnown() && chain.unresolved() == 0 ? chain.zeroBytes() : null);
     }
 
     private void summaryJson(JsonWriter j) {
