@@ -140,4 +140,80 @@ class InspectCommandTest {
         assertEquals(1, missing.code(), missing::toString);
         assertEquals("", missing.out());
     }
+
+    @Test
+    void shouldListOnlyTheRequestedRangeOfTheIndex() {
+        Cli.Result r = Cli.run("inspect", "--index", "--from", "90", "--count", "5", ckpt.toString());
+        assertEquals(0, r.code(), r::toString);
+        List<String> rows = r.out().lines().filter(l -> INDEX_ROW.matcher(l).matches()).toList();
+        assertEquals(5, rows.size(), r::toString);
+        assertTrue(rows.get(0).startsWith("        90  0x00000000002d0000"), rows.get(0));
+        assertTrue(r.out().contains("rows              90-94\n"), r::toString);
+        Cli.Result tail = Cli.run("inspect", "--index", "--from", "95", "--count", "50", ckpt.toString());
+        assertEquals(2, tail.out().lines().filter(l -> INDEX_ROW.matcher(l).matches()).count(), "clamped to the end");
+    }
+
+    @Test
+    void shouldRejectBadOptionCombinationsAsUsageErrors() {
+        String f = ckpt.toString();
+        for (String[] args : new String[][] {
+            {"inspect", "--index", "--verify", f},
+            {"inspect", "--block", "1", "--page", "0", f},
+            {"inspect", "--from", "3", f},
+            {"inspect", "--hexdump", f},
+            {"inspect", "--index", "--from", "97", f},
+            {"inspect", "--block", "97", f},
+            {"inspect", "--block", "-1", f},
+            {"inspect", "--page", "0x301000", f},
+            {"inspect", "--page", "0xzz", f},
+        }) {
+            Cli.Result r = Cli.run(args);
+            assertEquals(1, r.code(), () -> String.join(" ", args) + ": " + r);
+            assertEquals(1, r.err().lines().count(), r::toString);
+            assertTrue(r.err().startsWith("ckpt: error: "), r::toString);
+            assertEquals("", r.out(), r::toString);
+        }
+    }
+
+    @Test
+    void shouldAcceptAGuestAddressInHexOrDecimal() {
+        Cli.Result hex = Cli.run("inspect", "--page", "0x300abc", "--hexdump", ckpt.toString());
+        assertEquals(0, hex.code(), hex::toString);
+        assertTrue(hex.out().contains("block             96 of 97, guest 0x300000-0x300fff (4 KiB)\n"), hex::toString);
+        assertTrue(hex.out().contains("page              0x300000-0x300fff (page 768 of the arena, 0 of the block)\n"),
+            hex::toString);
+        assertTrue(hex.out().endsWith("\n00301000\n"), "only the page is dumped: " + hex);
+        assertEquals(hex.out(), Cli.run("inspect", "--page", "3148476", "--hexdump", ckpt.toString()).out());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldPrintOneWellFormedJsonDocumentForEveryView() {
+        for (String[] view : new String[][] {{}, {"--index"}, {"--storage-blocks"}, {"--block", "50", "--hexdump"},
+            {"--page", "0x1000"}, {"--verify"}}) {
+            Cli.Result r = Cli.run(TolerantReaderTest.args(concat(view, "--json"), ckpt));
+            assertEquals(0, r.code(), r::toString);
+            Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(r.out());
+            assertEquals(1L, doc.get("schema_version"), r::toString);
+            assertEquals("image.ckpt", doc.get("file"));
+            assertEquals("ok", doc.get("status"));
+            assertEquals(List.of(), doc.get("damage"));
+            assertTrue(doc.get("view") instanceof String, r::toString);
+        }
+    }
+
+    @Test
+    void shouldVerifyEveryBlockWithoutAProgressBarWhenNotOnATerminal() {
+        Cli.Result r = Cli.run("inspect", "--verify", ckpt.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertEquals("", r.err(), "no progress bar when stderr is not a terminal");
+        assertTrue(r.out().contains("status            ok: every checksum matches\n"), r::toString);
+        assertTrue(r.out().contains("page blocks       97: 73 decoded and checked, 24 zero, 0 parent"), r::toString);
+    }
+
+    private static String[] concat(String[] a, String b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + 1);
+        c[a.length] = b;
+        return c;
+    }
 }
