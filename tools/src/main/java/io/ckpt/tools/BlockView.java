@@ -131,7 +131,7 @@ final class BlockView {
         j.field("block", n);
         j.field("block_length", length);
         j.field("guest_address", hex(guest()));
-        InspectOutput.field(j, "page_address", page < 0 ? null : page);
+        j.field("page_address", page < 0 ? null : hex(page));
         Encoding e = f.encoding(n);
         j.field("encoding", e == null ? "unknown" : IndexView.name(e));
         j.field("source_file", r.source() < 0 ? null : chain.name(r.source()));

@@ -188,16 +188,23 @@ final class DiffCommand implements Callable<Integer> {
         fileJson(j, "a", chainA);
         fileJson(j, "b", chainB);
         j.field("comparable", comparable);
+        long bytes = bytes(ma, differing);
+        InspectOutput.field(j, "arena_size", comparable ? ma.arenaSize() : null);
+        InspectOutput.field(j, "block_size", comparable ? (long) ma.blockBytes() : null);
+        InspectOutput.field(j, "blocks", comparable ? ma.blockCount() : null);
         if (comparable) {
-            long bytes = bytes(ma, differing);
-            j.field("arena_size", ma.arenaSize());
-            j.field("block_size", ma.blockBytes());
-            j.field("blocks", ma.blockCount());
             j.field("data_length_differs", ma.dataLength() != mb.dataLength());
-            j.field("differing_blocks", differing.length);
-            j.field("differing_bytes", bytes);
-            j.name("differing_fraction").value((double) bytes / ma.arenaSize(), 4);
-            j.name("ranges").beginArray();
+        } else {
+            j.field("data_length_differs", null);
+        }
+        InspectOutput.field(j, "differing_blocks", comparable ? (long) differing.length : null);
+        InspectOutput.field(j, "differing_bytes", comparable ? bytes : null);
+        j.name("differing_fraction").value(comparable ? (double) bytes / ma.arenaSize() : Double.NaN, 4);
+        j.name("ranges");
+        if (!comparable) {
+            j.value((String) null);
+        } else {
+            j.beginArray();
             for (Ranges.Range r : Ranges.of(differing)) {
                 long start = r.first() * ma.blockBytes();
                 long end = r.last() * ma.blockBytes() + ma.blockLength(r.last());

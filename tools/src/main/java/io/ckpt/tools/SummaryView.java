@@ -239,9 +239,10 @@ final class SummaryView {
                 kv(out, "zero fraction", Sizes.percent(s.zeroBytes, f.arenaSize()) + " of the arena ("
                     + Sizes.human(s.zeroBytes) + " of " + Sizes.human(f.arenaSize()) + ")");
             }
-            kv(out, "stored bytes", Sizes.human(s.storedBytes) + " (" + Sizes.count(s.storedBytes) + " bytes of payloads for "
-                + Sizes.human(s.storedBlockBytes) + " of non-zero blocks, "
-                + SaveCommand.ratio(s.storedBlockBytes, s.storedBytes) + ")");
+            kv(out, "stored bytes", s.storedBytes == 0 ? "none: no block is stored in this file"
+                : Sizes.human(s.storedBytes) + " (" + Sizes.count(s.storedBytes) + " bytes of payloads for "
+                    + Sizes.human(s.storedBlockBytes) + " of non-zero blocks, "
+                    + SaveCommand.ratio(s.storedBlockBytes, s.storedBytes) + ")");
             kv(out, "ratio", SaveCommand.ratio(f.arenaSize(), f.fileLength) + " (arena size / file size)");
             histogramText(out);
             kv(out, "storage blocks", Sizes.count(s.storageBlocks) + " of " + Sizes.exact(s.storageBlockSize));

@@ -104,7 +104,7 @@ class InspectChainTest {
         Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(
             Cli.run("inspect", "--page", "0x" + Long.toHexString(page + 123), "--hexdump", "--json", inc2.toString()).out());
         assertEquals(Chains.hex(arena, page, 4096), doc.get("data_hex"));
-        assertEquals(page, doc.get("page_address"));
+        assertEquals("0x" + Long.toHexString(page), doc.get("page_address"));
         assertEquals("inc2.ckpt", doc.get("source_file"));
     }
 
