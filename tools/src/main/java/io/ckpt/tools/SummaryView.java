@@ -35,9 +35,12 @@ final class SummaryView {
     private final ParentChain chain;
     private final CheckpointSummary s;
     private final List<Problem> problems;
+    /** Storage blocks found by walking the data region when the index cannot be located, else null. */
+    private final List<StorageBlockWalk.Found> walk;
 
-    SummaryView(Inspection f, ParentChain chain) {
+    SummaryView(Inspection f, ParentChain chain) throws java.io.IOException {
         this.f = f;
+        this.walk = !f.layoutValid && f.geometryKnown() ? StorageBlockWalk.walk(f) : null;
         this.chain = chain;
         this.s = CheckpointSummary.of(f);
         List<Problem> all = new ArrayList<>(f.problems);
@@ -137,6 +140,9 @@ final class SummaryView {
             out.println();
             kv(out, "page blocks", "unknown: the index could not be located");
         }
+        if (walk != null) {
+            walkText(out);
+        }
         InspectOutput.damage(out, problems, f.omittedProblems);
     }
 
@@ -175,6 +181,11 @@ final class SummaryView {
     private void trailerText(PrintWriter out) {
         ByteBuffer t = f.trailer;
         out.println();
+        if (TrailerDescriptor.commitMagic(t) != TrailerDescriptor.COMMIT_MAGIC) {
+            kv(out, "trailer fields", "not shown: without the commit magic the last 64 bytes are not a trailer"
+                + " (the file is truncated or was never completed)");
+            return;
+        }
         kv(out, "trailer fields", "as found at " + hex(f.trailerOffset()) + (f.trailerValid ? "" : " (UNVERIFIED)"));
         kv(out, "  index", "offset " + hex(TrailerDescriptor.indexOffset(t)) + ", length "
             + Sizes.count(TrailerDescriptor.indexLength(t)) + ", crc32c " + crc(TrailerDescriptor.indexCrc(t)));
@@ -253,6 +264,21 @@ final class SummaryView {
             kv(out, "storage blocks", Sizes.count(s.storageBlocks));
         }
         kv(out, "hint section", hintText());
+    }
+
+    /** Storage blocks found without the index, with the page blocks their reverse maps name. */
+    private void walkText(PrintWriter out) {
+        kv(out, "storage blocks", InspectOutput.count(walk.size(), "storage block") + " found by walking from "
+            + hex(HeaderDescriptor.REGION_LENGTH) + " without the index; their page blocks, from their own maps:");
+        for (int i = 0; i < walk.size() && i < InspectOutput.TEXT_PROBLEMS; i++) {
+            StorageBlockWalk.Found w = walk.get(i);
+            out.println(String.format(Locale.ROOT, "  %-10s %11s bytes, sequence %d, %s", hex(w.fileOffset()),
+                Sizes.count(w.length()), w.sequence(), w.truncated() ? "TRUNCATED: the file ends at " + hex(f.fileLength)
+                    : (w.mapOk() ? "map ok" : "map CHECKSUM MISMATCH") + ": blocks " + Ranges.text(w.map())));
+        }
+        if (walk.size() > InspectOutput.TEXT_PROBLEMS) {
+            out.println("  ... and " + Sizes.count(walk.size() - InspectOutput.TEXT_PROBLEMS) + " more");
+        }
     }
 
     private void histogramText(PrintWriter out) {
@@ -351,6 +377,28 @@ final class SummaryView {
         j.endArray();
         chainJson(j);
         summaryJson(j);
+        j.name("salvage");
+        if (walk == null) {
+            j.value((String) null);
+        } else {
+            j.beginArray();
+            for (StorageBlockWalk.Found w : walk) {
+                j.beginObject(true).field("file_offset", w.fileOffset()).field("length", w.length())
+                    .field("sequence", w.sequence()).field("truncated", w.truncated()).field("map_ok", w.mapOk());
+                j.name("blocks");
+                if (w.truncated()) {
+                    j.value((String) null);
+                } else {
+                    j.beginArray();
+                    for (int b : w.map()) {
+                        j.value(Integer.toUnsignedLong(b));
+                    }
+                    j.endArray();
+                }
+                j.endObject();
+            }
+            j.endArray();
+        }
         j.name("hint");
         if (f.hint == null) {
             j.value((String) null);

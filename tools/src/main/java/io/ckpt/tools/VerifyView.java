@@ -30,7 +30,7 @@ final class VerifyView {
         kv(out, "checkpoint", f.name());
         kv(out, "status", r.ok() ? "ok: every checksum matches" : InspectOutput.status(r.problems()));
         kv(out, "metadata", f.healthy() ? "ok: header, trailer, index, storage table"
-            : "DAMAGED: " + f.problems.size() + (f.omittedProblems > 0 ? "+" : "") + " problems (see damage)");
+            : "DAMAGED: " + InspectOutput.count(f.problems.size() + f.omittedProblems, "problem") + " (see damage)");
         if (!r.blocksChecked()) {
             kv(out, "page blocks", "NOT CHECKED: the metadata is too damaged to locate them");
         } else {

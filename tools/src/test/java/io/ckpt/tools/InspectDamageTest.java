@@ -123,6 +123,30 @@ class InspectDamageTest {
         assertDamaged(r, "trailer at offset 0xc310: commit magic 0x");
         assertTrue(r.out().contains("incomplete or truncated"), r::toString);
         assertTrue(r.out().contains("codec             lz4\n"), r::toString);
+        assertTrue(r.out().contains("trailer fields    not shown: without the commit magic"), r::toString);
+        assertTrue(r.out().contains("\n  0x1000          71,336 bytes, sequence 0, TRUNCATED: the file ends at 0xc350\n"),
+            r::toString);
+    }
+
+    @Test
+    void shouldFindTheStorageBlocksOfATruncatedFileWithoutItsIndex() throws Exception {
+        ckpt = GoldenCheckpoints.copy("ragged-tail.ckpt", dir, "cut.ckpt");
+        try (FileChannel ch = FileChannel.open(ckpt, StandardOpenOption.WRITE)) {
+            ch.truncate(110_000);   // inside storage block 2, at 0x19000
+        }
+        Cli.Result r = inspect();
+        assertDamaged(r, "trailer at offset 0x1ad70: commit magic");
+        assertTrue(r.out().contains("storage blocks    3 storage blocks found by walking from 0x1000 without the index;"),
+            r::toString);
+        assertTrue(r.out().contains("\n  0x1000          37,696 bytes, sequence 0, map ok: blocks 3-4\n"
+            + "  0xb000          55,312 bytes, sequence 1, map ok: blocks 5-6\n"
+            + "  0x19000         28,204 bytes, sequence 2, TRUNCATED: the file ends at 0x1adb0\n"), r::toString);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(inspect("--json").out());
+        List<?> salvage = (List<?>) doc.get("salvage");
+        assertEquals(3, salvage.size());
+        assertEquals(List.of(5L, 6L), ((Map<?, ?>) salvage.get(1)).get("blocks"));
+        assertEquals(Boolean.TRUE, ((Map<?, ?>) salvage.get(2)).get("truncated"));
     }
 
     @Test
