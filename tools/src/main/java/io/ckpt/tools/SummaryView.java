@@ -84,7 +84,8 @@ final class SummaryView {
             rows.add(new Row("hint section", f.hintOffset(), f.hint.capacity(), null, f.tableCrcOk,
                 InspectOutput.count(f.hintBlocks(), "block") + entryProblems("hint section")));
         } else if (f.trailer != null) {
-            rows.add(new Row("index", -1, -1, null, false, "not located: the trailer's layout is inconsistent"));
+            rows.add(new Row("index", -1, -1, null, false, TrailerDescriptor.commitMagic(f.trailer) == TrailerDescriptor.COMMIT_MAGIC
+                ? "not located: the trailer's layout is inconsistent" : "not located: the file has no trailer"));
         }
         if (f.trailer != null) {
             rows.add(new Row("trailer", f.trailerOffset(), TrailerDescriptor.LENGTH, TrailerDescriptor.trailerCrc(f.trailer),
