@@ -3,6 +3,7 @@ package io.ckpt.tools;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -70,7 +71,7 @@ final class DiffCommand implements Callable<Integer> {
         CheckpointMetadata mb = chainB.get(0);
         PrintWriter out = spec.commandLine().getOut();
         boolean comparable = ma.arenaSize() == mb.arenaSize() && ma.blockBytes() == mb.blockBytes();
-        long[] differing = comparable ? differing(chainA, chainB) : new long[0];
+        BitSet differing = comparable ? differing(chainA, chainB) : new BitSet();
         if (json) {
             JsonWriter j = new JsonWriter(out);
             json(j, chainA, chainB, comparable, differing);
@@ -89,24 +90,20 @@ final class DiffCommand implements Callable<Integer> {
         return Exit.OK;
     }
 
-    /** @return the page blocks whose content differs, ascending. */
-    private static long[] differing(List<CheckpointMetadata> chainA, List<CheckpointMetadata> chainB) {
+    /** @return the page blocks whose content differs (one bit per page block: 11 MB at most). */
+    private static BitSet differing(List<CheckpointMetadata> chainA, List<CheckpointMetadata> chainB) {
         CheckpointMetadata head = chainA.get(0);
         long blocks = head.blockCount();
         int fullZeroCrc = zeroCrc(head.blockBytes());
         int lastZeroCrc = zeroCrc(head.blockLength(blocks - 1));
-        long[] found = new long[16];
-        int n = 0;
+        BitSet differing = new BitSet((int) blocks);
         for (long block = 0; block < blocks; block++) {
             int zero = block == blocks - 1 ? lastZeroCrc : fullZeroCrc;
             if (contentCrc(chainA, block, zero) != contentCrc(chainB, block, zero)) {
-                if (n == found.length) {
-                    found = java.util.Arrays.copyOf(found, n * 2);
-                }
-                found[n++] = block;
+                differing.set((int) block);
             }
         }
-        return java.util.Arrays.copyOf(found, n);
+        return differing;
     }
 
     /** @return the CRC32C of page block {@code block}'s content, through the chain; ZERO is {@code zeroCrc}. */
@@ -134,16 +131,16 @@ final class DiffCommand implements Callable<Integer> {
         return (int) crc.getValue();
     }
 
-    private static long bytes(CheckpointMetadata m, long[] blocks) {
+    private static long bytes(CheckpointMetadata m, BitSet blocks) {
         long sum = 0;
-        for (long n : blocks) {
+        for (int n = blocks.nextSetBit(0); n >= 0; n = blocks.nextSetBit(n + 1)) {
             sum += m.blockLength(n);
         }
         return sum;
     }
 
     private void text(PrintWriter out, List<CheckpointMetadata> chainA, List<CheckpointMetadata> chainB,
-                      boolean comparable, long[] differing) {
+                      boolean comparable, BitSet differing) {
         CheckpointMetadata ma = chainA.get(0);
         CheckpointMetadata mb = chainB.get(0);
         kv(out, "a", describe(chainA));
@@ -157,26 +154,26 @@ final class DiffCommand implements Callable<Integer> {
             kv(out, "data length", "differs: a " + Sizes.count(ma.dataLength()) + ", b " + Sizes.count(mb.dataLength())
                 + " bytes");
         }
-        List<Ranges.Range> ranges = Ranges.of(differing);
-        if (differing.length == 0) {
+        if (differing.isEmpty()) {
             kv(out, "differing", "none: every page block's CRC32C matches");
             return;
         }
         long bytes = bytes(ma, differing);
-        kv(out, "differing", Sizes.count(differing.length) + " of " + Sizes.count(ma.blockCount()) + " page blocks ("
-            + Sizes.percent(differing.length, ma.blockCount()) + "), " + Sizes.human(bytes) + " of "
+        long count = differing.cardinality();
+        kv(out, "differing", Sizes.count(count) + " of " + Sizes.count(ma.blockCount()) + " page blocks ("
+            + Sizes.percent(count, ma.blockCount()) + "), " + Sizes.human(bytes) + " of "
             + Sizes.human(ma.arenaSize()) + " (" + Sizes.percent(bytes, ma.arenaSize()) + "), in "
-            + Sizes.count(ranges.size()) + (ranges.size() == 1 ? " range" : " ranges"));
-        for (Ranges.Range r : ranges) {
+            + InspectOutput.count(Ranges.count(differing), "range"));
+        Ranges.forEach(differing, r -> {
             long start = r.first() * ma.blockBytes();
             long end = r.last() * ma.blockBytes() + ma.blockLength(r.last());
             out.println(String.format(Locale.ROOT, "  %-22s guest %-30s %s", (r.length() == 1 ? "block " : "blocks ") + r,
                 hex(start) + "-" + hex(end - 1), Sizes.human(end - start)).stripTrailing());
-        }
+        });
     }
 
     private void json(JsonWriter j, List<CheckpointMetadata> chainA, List<CheckpointMetadata> chainB, boolean comparable,
-                      long[] differing) {
+                      BitSet differing) {
         CheckpointMetadata ma = chainA.get(0);
         CheckpointMetadata mb = chainB.get(0);
         j.beginObject();
@@ -197,7 +194,7 @@ final class DiffCommand implements Callable<Integer> {
         } else {
             j.field("data_length_differs", null);
         }
-        InspectOutput.field(j, "differing_blocks", comparable ? (long) differing.length : null);
+        InspectOutput.field(j, "differing_blocks", comparable ? (long) differing.cardinality() : null);
         InspectOutput.field(j, "differing_bytes", comparable ? bytes : null);
         j.name("differing_fraction").value(comparable ? (double) bytes / ma.arenaSize() : Double.NaN, 4);
         j.name("ranges");
@@ -205,13 +202,13 @@ final class DiffCommand implements Callable<Integer> {
             j.value((String) null);
         } else {
             j.beginArray();
-            for (Ranges.Range r : Ranges.of(differing)) {
+            Ranges.forEach(differing, r -> {
                 long start = r.first() * ma.blockBytes();
                 long end = r.last() * ma.blockBytes() + ma.blockLength(r.last());
                 j.beginObject(true).field("first_block", r.first()).field("last_block", r.last())
                     .field("blocks", r.length()).field("guest_start", hex(start)).field("guest_end", hex(end))
                     .field("bytes", end - start).endObject();
-            }
+            });
             j.endArray();
         }
         j.endObject();

@@ -48,9 +48,6 @@ import picocli.CommandLine.Spec;
         "",
         "Exit status: 0 ok; 1 bad usage or input; 2 damaged, incomplete or unsupported checkpoint."})
 final class InspectCommand implements Callable<Integer> {
-    /** Version of the {@code --json} documents; see {@link InspectOutput#JSON_SCHEMA_VERSION}. */
-    static final int JSON_SCHEMA_VERSION = InspectOutput.JSON_SCHEMA_VERSION;
-
     @Spec
     CommandSpec spec;
 

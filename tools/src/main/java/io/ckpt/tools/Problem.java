@@ -11,6 +11,8 @@ import io.ckpt.format.CorruptCheckpointException;
  * {@link #message()} reads exactly like the engine's {@link CorruptCheckpointException} for
  * the same damage, so {@code ckpt inspect} and {@code ckpt verify} name it the same way.
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param structure  the damaged structure.
  * @param fileOffset its file offset, or -1 when it has none (the parent chain).
  * @param detail     what is wrong, with expected and found values.

@@ -1,7 +1,9 @@
 package io.ckpt.tools;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Runs of consecutive numbers, for listing page blocks compactly: {@code 3-7, 9, 12-13}.
@@ -34,6 +36,24 @@ final class Ranges {
             }
             runs.add(new Range(numbers[i], numbers[j]));
             i = j + 1;
+        }
+        return runs;
+    }
+
+    /** Calls {@code action} with each run of set bits of {@code set}, in order; allocates one object per run. */
+    static void forEach(BitSet set, Consumer<Range> action) {
+        for (int i = set.nextSetBit(0); i >= 0; ) {
+            int end = set.nextClearBit(i);
+            action.accept(new Range(i, end - 1L));
+            i = end < 0 ? -1 : set.nextSetBit(end);
+        }
+    }
+
+    /** @return the number of runs of set bits of {@code set}. */
+    static long count(BitSet set) {
+        long runs = 0;
+        for (int i = set.nextSetBit(0); i >= 0; i = set.nextSetBit(set.nextClearBit(i))) {
+            runs++;
         }
         return runs;
     }
