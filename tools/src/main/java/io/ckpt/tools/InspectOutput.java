@@ -31,6 +31,11 @@ final class InspectOutput {
         return Sizes.count(n) + " " + singular + (n == 1 ? "" : "s");
     }
 
+    /** @return e.g. {@code 1.50 MiB (1,572,864 bytes)}, or {@code 812 bytes}. */
+    static String bytes(long n) {
+        return Math.abs(n) < 1024 ? Sizes.human(n) : Sizes.human(n) + " (" + Sizes.count(n) + " bytes)";
+    }
+
     /** @return {@code v} as {@code 0x..}, lower case, no padding. */
     static String hex(long v) {
         return String.format(Locale.ROOT, "0x%x", v);

@@ -121,7 +121,7 @@ final class SummaryView {
     void text(PrintWriter out) {
         kv(out, "checkpoint", f.name());
         kv(out, "status", InspectOutput.status(problems));
-        kv(out, "file size", Sizes.human(f.fileLength) + " (" + Sizes.count(f.fileLength) + " bytes)");
+        kv(out, "file size", InspectOutput.bytes(f.fileLength));
         if (f.header != null) {
             headerText(out);
         }
@@ -161,8 +161,8 @@ final class SummaryView {
         kv(out, "codec", f.codecName());
         kv(out, "flags", String.format(Locale.ROOT, "0x%02x", HeaderDescriptor.flags(f.header))
             + (f.incremental() ? " (incremental)" : ""));
-        kv(out, "arena size", Sizes.human(f.arenaSize()) + " (" + Sizes.count(f.arenaSize()) + " bytes)");
-        kv(out, "data length", Sizes.human(f.dataLength()) + " (" + Sizes.count(f.dataLength()) + " bytes)");
+        kv(out, "arena size", InspectOutput.bytes(f.arenaSize()));
+        kv(out, "data length", InspectOutput.bytes(f.dataLength()));
         UUID parent = f.parentUuid();
         kv(out, "parent", parent == null ? "none (full checkpoint)"
             : parent + " in " + (f.parentName == null ? "? (parent reference damaged)" : f.parentName));

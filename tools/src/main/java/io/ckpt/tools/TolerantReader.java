@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -68,6 +69,9 @@ final class TolerantReader {
      * @throws IOException                        if reading fails.
      */
     static Inspection read(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new IOException(path + " is a directory, not a checkpoint file");
+        }
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             return new TolerantReader(path, ch).read();
         }

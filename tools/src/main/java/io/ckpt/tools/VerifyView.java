@@ -38,7 +38,7 @@ final class VerifyView {
                 + " damaged");
             kv(out, "page blocks", Sizes.count(r.blocks()) + ": " + Sizes.count(r.checkedBlocks()) + " decoded and checked, "
                 + Sizes.count(r.zeroBlocks()) + " zero, " + Sizes.count(r.parentBlocks()) + " parent (in an ancestor)");
-            kv(out, "decoded", Sizes.human(r.decodedBytes()) + " (" + Sizes.count(r.decodedBytes()) + " bytes)");
+            kv(out, "decoded", InspectOutput.bytes(r.decodedBytes()));
             kv(out, "bad blocks", r.badBlocks().length == 0 ? "none" : Sizes.count(r.badBlocks().length));
             for (Ranges.Range range : Ranges.of(r.badBlocks())) {
                 long first = range.first() * f.blockBytes();
