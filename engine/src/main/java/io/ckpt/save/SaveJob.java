@@ -89,7 +89,16 @@ final class SaveJob {
         dirtySnapshot = tracking.snapshotDirty(true);
         BitSet accessed = tracking.snapshotAccessed(true);
         tracking.base(fileUuid);
-        BitSet hinted = options.hint() ? toSaveBlocks(accessed, tracking.blockBytes()) : new BitSet();
+        BitSet hinted = new BitSet();
+        if (options.hintBlocks() != null) {
+            for (int b : options.hintBlocks()) {
+                if (b >= 0 && b < layout.blockCount()) {
+                    hinted.set(b);
+                }
+            }
+        } else if (options.hint()) {
+            hinted = toSaveBlocks(accessed, tracking.blockBytes());
+        }
         plan = SavePlan.of(layout.blockCount(), parent == null ? null : toSaveBlocks(dirtySnapshot, tracking.blockBytes()),
             hinted);
 

@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
         InspectCommand.class,
         VerifyCommand.class,
         DemoCommand.class,
+        CompactCommand.class,
         // More subcommands: add one line here, e.g. io.ckpt.tools.bench.BenchCommand.class,
         HelpCommand.class,
     },
