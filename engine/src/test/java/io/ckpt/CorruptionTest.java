@@ -714,6 +714,48 @@ class CorruptionTest {
         }, "map offset inside the header", "storage block " + sb);
     }
 
+    /**
+     * A reverse map that names only blocks of its storage block but not all of them, or one twice,
+     * contradicts FORMAT.md section 5 (entryCount equals the table's; the map lists the blocks in
+     * payload order), yet the reference reader (section 12, step 8) does not check that: restore is
+     * driven by the index. Whatever a reader does with it, it must not restore wrong bytes.
+     */
+    @Test
+    void shouldNeverMisrestoreWhenAReverseMapOmitsOrRepeatsBlocksOfItsStorageBlock() throws Exception {
+        int sb = 0;
+        int at = pristine.storageBlockOffset(sb);
+        ByteBuffer all = pristine.all();
+        int count = StorageBlockDescriptor.entryCount(all, at);
+        int mapAt = at + StorageBlockDescriptor.mapOffset(all, at);
+        assertTrue(count >= 2, "storage block 0 holds " + count + " blocks (seed=" + SEED + ")");
+        List<Rewrite> lies = List.of(
+            img -> { // the first block omitted: one entry fewer, map starting 4 bytes later
+                StorageBlockDescriptor.entryCount(img.all(), at, count - 1);
+                StorageBlockDescriptor.mapOffset(img.all(), at, mapAt - at + StorageBlockDescriptor.MAP_ENTRY_LENGTH);
+                img.fixMapCrc(sb);
+            },
+            img -> { // the second entry repeats the first
+                LittleEndian.putInt(img.all(), mapAt + 4, LittleEndian.getInt(img.all(), mapAt));
+                img.fixMapCrc(sb);
+            },
+            img -> { // the first two entries swapped: not in payload order
+                int a = LittleEndian.getInt(img.all(), mapAt);
+                LittleEndian.putInt(img.all(), mapAt, LittleEndian.getInt(img.all(), mapAt + 4));
+                LittleEndian.putInt(img.all(), mapAt + 4, a);
+                img.fixMapCrc(sb);
+            });
+        int detected = 0;
+        for (int i = 0; i < lies.size(); i++) {
+            CheckpointImage img = pristine.copy();
+            lies.get(i).apply(img);
+            String ctx = "reverse map lie " + i + " (seed=" + SEED + ")";
+            Outcome o = run(img, ctx);
+            assertDetectedOrExact(o, ctx);
+            detected += o.restored() ? 0 : 1;
+        }
+        System.out.println("reverse map lies detected: " + detected + " of " + lies.size());
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, 2, 0xFFFF})
     void shouldRejectUnsupportedMajorVersionsWithTypedExceptions(int major) throws Exception {
@@ -737,10 +779,10 @@ class CorruptionTest {
      * "checksum mismatch".
      */
     @Test
-    @Disabled("bug: HeaderDescriptor.checkHeader verifies the header CRC before the major version, so any file of"
-        + " another major version whose CRC is not the v1 CRC at offset 124 is reported as a corrupt header instead of"
-        + " CheckpointFormatTooNewException/TooOldException. Fix (format-spec): call FormatVersion.checkReadable"
-        + " before the CRC check.")
+    @Disabled("bug (design): HeaderDescriptor.checkHeader, and FORMAT.md section 12 step 2 on the format branch,"
+        + " check the header CRC before the major version, so a file of another major version whose CRC is not the v1"
+        + " CRC at offset 124 is reported as a corrupt header, not CheckpointFormatTooNew/TooOldException."
+        + " Proposed fix (format-spec): call FormatVersion.checkReadable before the CRC check.")
     void shouldReportTheMajorVersionBeforeCheckingTheHeaderChecksum() throws Exception {
         for (int major : new int[] {0, 2, 3, 0x101, 0xFFFF}) {
             CheckpointImage img = pristine.copy();
