@@ -23,6 +23,7 @@ import io.ckpt.io.AtomicCommit;
 import io.ckpt.memory.BlockTracking;
 import io.ckpt.memory.GuestMemory;
 import net.openhft.chronicle.core.io.BackgroundResourceReleaser;
+import net.openhft.chronicle.core.io.IORuntimeException;
 import org.HdrHistogram.Histogram;
 import org.agrona.BufferUtil;
 
@@ -176,7 +177,7 @@ final class SaveJob {
             }
             BackgroundResourceReleaser.releasePendingResources();
             if (control.failure() != null) {
-                throw asIOException(control.failure());
+                throw asIOException(control.failure(), temp);
             }
             long c0 = System.nanoTime();
             int forces = AtomicCommit.commit(temp, target, writer.metadataEnd(), trailer());
@@ -333,12 +334,20 @@ final class SaveJob {
         }
     }
 
-    private static IOException asIOException(Throwable t) {
+    private static IOException asIOException(Throwable t, Path file) {
         if (t instanceof IOException) {
             return (IOException) t;
         }
         if (t instanceof UncheckedIOException) {
             return ((UncheckedIOException) t).getCause();
+        }
+        if (t instanceof IORuntimeException) {
+            // Chronicle Bytes reports failures to grow or map the file (disk full, file size limit) unchecked.
+            Throwable root = t;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return new IOException("cannot write " + file + ": " + root.getMessage(), t);
         }
         if (t instanceof RuntimeException) {
             throw (RuntimeException) t;

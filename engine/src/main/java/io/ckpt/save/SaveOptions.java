@@ -154,6 +154,10 @@ public final class SaveOptions {
      * Must lie in {@code (arenaSize - 4096, arenaSize]}; default the arena size.
      */
     public SaveOptions withDataLength(long length) {
+        if (length < 0) {
+            // Negative values would fall through to the internal "use the arena size" default.
+            throw new IllegalArgumentException("dataLength=" + length + " must not be negative");
+        }
         return with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis, length));
     }
 
