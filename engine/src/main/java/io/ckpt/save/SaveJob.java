@@ -179,6 +179,15 @@ final class SaveJob {
             if (control.failure() != null) {
                 throw asIOException(control.failure(), temp);
             }
+            long encoded = 0;
+            for (Compressor c : compressors) {
+                encoded += c.zeroBlocks + c.rawBlocks + c.lz4Blocks;
+            }
+            if (encoded != plan.size()) {
+                // Never commit a file with a hole: this is a bug, not an input problem.
+                throw new IllegalStateException("internal error: saved " + encoded + " of " + plan.size()
+                    + " planned blocks; nothing was committed to " + target);
+            }
             long c0 = System.nanoTime();
             int forces = AtomicCommit.commit(temp, target, writer.metadataEnd(), trailer());
             committed = true;
