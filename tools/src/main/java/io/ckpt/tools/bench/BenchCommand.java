@@ -50,6 +50,7 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand implements Callable<Integer> {
     /** Report format version, bumped when keys change meaning. */
     public static final int REPORT_VERSION = 1;
+    private static final long WARMUP_BYTES = 8L << 20;
 
     @Spec
     CommandSpec spec;
@@ -88,6 +89,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--no-lz4-cli", description = "Skip the lz4 command line even if it is installed.")
     boolean noLz4Cli;
+
+    @Option(names = "--no-warmup", description = "Skip the untimed warm-up (every implementation once on an 8 MiB arena).")
+    boolean noWarmup;
 
     @Option(names = "--compressors", paramLabel = "N", description = "ckpt compressor threads (default: the engine's).")
     Integer compressors;
@@ -227,6 +231,9 @@ public final class BenchCommand implements Callable<Integer> {
                 stores.add(cli);
             }
 
+            if (!noWarmup) {
+                warmUp(stores, work);
+            }
             Map<String, Samples> saves = new LinkedHashMap<>();
             Map<String, Samples> restores = new LinkedHashMap<>();
             for (ArenaStore s : stores) {
@@ -274,6 +281,23 @@ public final class BenchCommand implements Callable<Integer> {
                 source.close();
             }
             deleteTree(work);
+        }
+    }
+
+    /**
+     * Runs every store once on a small arena, untimed, so that class loading, library set-up
+     * and the first JIT compilations do not land in round 1 of one implementation only.
+     */
+    private static void warmUp(List<ArenaStore> stores, Path work) throws IOException {
+        try (GuestMemory small = Arenas.generate(WARMUP_BYTES, Profile.MIXED, 1);
+             GuestMemory back = GuestMemory.allocate(WARMUP_BYTES)) {
+            for (ArenaStore s : stores) {
+                Path file = work.resolve("warmup-" + s.name() + ".out");
+                s.save(small, file);
+                s.restore(file, back);
+                Files.deleteIfExists(file);
+                s.close();  // drops the lz4 CLI's raw copy of the small arena
+            }
         }
     }
 
@@ -329,6 +353,7 @@ public final class BenchCommand implements Callable<Integer> {
         config.put("ckpt_restore_threads", plan.restore().threads());
         config.put("ckpt_verify_checksums", plan.restore().verifyChecksums());
         config.put("naive_rounds", plan.naive());
+        config.put("warmup", noWarmup ? "none" : "every implementation once on an 8 MiB mixed arena, untimed");
         config.put("lz4_stream", "LZ4FrameOutputStream defaults (4 MiB frame blocks), 64 KiB chunks, BufferedOutputStream");
         config.put("raw_chunk_bytes", RawBaseline.DEFAULT_CHUNK);
         r.put("config", config);

@@ -1,7 +1,6 @@
 package io.ckpt.tools.bench;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -85,11 +84,5 @@ public final class BenchTable {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object v) {
         return (Map<String, Object>) v;
-    }
-
-    /** @return the entries of a JSON list (for callers reading reports). */
-    @SuppressWarnings("unchecked")
-    static List<Object> list(Object v) {
-        return (List<Object>) v;
     }
 }
