@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
  * <p>Exit codes: 0 done, 1 bad input (or a failure, with its message). Thread-safety: one
  * {@link #call()} at a time.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "bench", sortOptions = false,
     description = {
         "Benchmark ckpt save and eager restore against baselines on one arena: the lz4-java frame stream,"
             + " raw FileChannel I/O, one write per 4 KiB page, and the lz4 -1 command line when installed.",
@@ -55,6 +55,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     @Option(names = "--image", paramLabel = "FILE",
         description = "Use this raw memory image (core dump, VM RAM dump) as the arena instead of generating one.")
     Path image;
@@ -66,7 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
         description = "Generated content: mixed, zero-heavy, heap, text, random, zero (default mixed).")
     String profile;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated arena (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the generated arena (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "5",
@@ -104,6 +107,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--storage-block", paramLabel = "SIZE", description = "ckpt storage block size, e.g. 1m (default: the engine's).")
     String storageBlock;
+
+    /**
+     * Runs the command on its own, before (or without) the {@code ckpt} launcher; the JVM needs
+     * the engine's flags (see jmh/README.md).
+     */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new BenchCommand()).execute(args));
+    }
 
     @Override
     public Integer call() throws IOException {
