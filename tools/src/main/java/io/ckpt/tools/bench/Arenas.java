@@ -19,8 +19,18 @@ import io.ckpt.workload.ArenaFiller.Profile;
 public final class Arenas {
     private static final int POISON_LENGTH = 1 << 20;
     private static final byte POISON = (byte) 0xA5;
+    /** Shared, only ever read through private duplicates. */
+    private static final ByteBuffer POISON_PATTERN = poisonPattern();
 
     private Arenas() {
+    }
+
+    private static ByteBuffer poisonPattern() {
+        ByteBuffer b = ByteBuffer.allocateDirect(POISON_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < POISON_LENGTH; i++) {
+            b.put(i, POISON);
+        }
+        return b;
     }
 
     /** @return a new arena of {@code size} bytes filled with {@code profile} content from {@code seed}. */
@@ -83,10 +93,7 @@ public final class Arenas {
 
     /** Overwrites every byte of {@code memory} with a non-zero pattern, so a restore that skips bytes shows. */
     public static void poison(GuestMemory memory) {
-        ByteBuffer pattern = ByteBuffer.allocateDirect(POISON_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < POISON_LENGTH; i++) {
-            pattern.put(i, POISON);
-        }
+        ByteBuffer pattern = POISON_PATTERN.duplicate();
         for (long a = 0, size = memory.size(); a < size; a += POISON_LENGTH) {
             int n = (int) Math.min(POISON_LENGTH, size - a);
             memory.putBytes(a, pattern.clear().limit(n));

@@ -198,6 +198,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (restoreThreads != null) {
             ro = ro.withThreads(restoreThreads);
         }
+        if (out != null && out.toAbsolutePath().getParent() != null && !Files.isDirectory(out.toAbsolutePath().getParent())) {
+            throw new IllegalArgumentException("--out=" + out + ": its directory does not exist");
+        }
         Path base = dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"));
         if (!Files.isDirectory(base)) {
             throw new IllegalArgumentException("--dir=" + base + " is not a directory");

@@ -90,8 +90,14 @@ public final class Lz4CliBaseline implements ArenaStore {
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(executable, "-1", "-q", "-f", raw.toString(), file.toString())
             .redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit = waitFor(p);
+        String output;
+        int exit;
+        try {
+            output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            exit = waitFor(p);
+        } finally {
+            p.destroyForcibly();  // a no-op once it has exited; ends it if this thread failed
+        }
         if (exit != 0) {
             throw new IOException("lz4 -1 exited with " + exit + ": " + output.strip());
         }
@@ -110,6 +116,7 @@ public final class Lz4CliBaseline implements ArenaStore {
             Process p = new ProcessBuilder(executable, "-d", "-q", "-c", file.toString())
                 .redirectError(err.toFile()).start();
             long size = memory.size();
+            int exit;
             try (InputStream in = p.getInputStream()) {
                 for (long a = 0; a < size; a += CHUNK) {
                     int n = (int) Math.min(CHUNK, size - a);
@@ -121,11 +128,12 @@ public final class Lz4CliBaseline implements ArenaStore {
                     memory.putBytes(a, chunk, 0, n);
                 }
                 if (in.read() >= 0) {
-                    p.destroy();
                     throw new IOException("lz4 -d of " + file + " gave more bytes than the arena's " + size);
                 }
+                exit = waitFor(p);
+            } finally {
+                p.destroyForcibly();  // a no-op once it has exited; ends it if this thread failed
             }
-            int exit = waitFor(p);
             long nanos = System.nanoTime() - t0;
             if (exit != 0) {
                 throw new IOException("lz4 -d exited with " + exit + ": " + Files.readString(err).strip());

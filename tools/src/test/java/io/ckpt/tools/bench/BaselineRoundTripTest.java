@@ -103,13 +103,20 @@ class BaselineRoundTripTest {
         try (GuestMemory source = GuestMemory.allocate(4L << 20, SLAB);
              GuestMemory target = GuestMemory.allocate(4L << 20, SLAB)) {
             ArenaFiller.fill(source, Profile.MIXED, SEED);
-            for (ArenaStore store : new ArenaStore[] {new RawBaseline(), new NaiveBaseline(), new Lz4StreamBaseline()}) {
+            java.util.List<ArenaStore> stores = new java.util.ArrayList<>(
+                java.util.List.of(new RawBaseline(), new NaiveBaseline(), new Lz4StreamBaseline()));
+            Lz4CliBaseline cli = Lz4CliBaseline.detect();
+            if (cli != null) {
+                stores.add(cli);
+            }
+            for (ArenaStore store : stores) {
                 Path file = dir.resolve(store.name() + ".out");
                 store.save(source, file);
                 try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
                     ch.truncate(ch.size() / 2);
                 }
                 assertThrows(IOException.class, () -> store.restore(file, target), store.name());
+                store.close();
             }
         }
     }
