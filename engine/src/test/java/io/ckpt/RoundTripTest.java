@@ -58,18 +58,7 @@ class RoundTripTest {
     }
 
     static void assertArenasEqual(GuestMemory expected, GuestMemory actual, String context) {
-        assertEquals(expected.size(), actual.size());
-        byte[] a = new byte[1 << 16];
-        byte[] b = new byte[1 << 16];
-        for (long at = 0; at < expected.size(); at += a.length) {
-            int n = (int) Math.min(a.length, expected.size() - at);
-            expected.getBytes(at, a, 0, n);
-            actual.getBytes(at, b, 0, n);
-            int mismatch = java.util.Arrays.mismatch(a, 0, n, b, 0, n);
-            if (mismatch >= 0) {
-                throw new AssertionError("arenas differ at 0x" + Long.toHexString(at + mismatch) + " (" + context + ")");
-            }
-        }
+        ArenaAssert.assertArenasEqual(expected, actual, context);
     }
 
     @Test

@@ -11,6 +11,7 @@ import net.jpountz.lz4.LZ4SafeDecompressor;
  */
 public final class Lz4 {
     private static final LZ4Factory FACTORY = factory();
+    private static final String IMPLEMENTATION = FACTORY.toString().contains("JNI") ? "jni" : "java";
 
     private Lz4() {
     }
@@ -35,6 +36,6 @@ public final class Lz4 {
 
     /** @return "jni" or "java", for reports. */
     public static String implementation() {
-        return FACTORY == LZ4Factory.nativeInstance() ? "jni" : "java";
+        return IMPLEMENTATION;
     }
 }

@@ -1,5 +1,7 @@
 package io.ckpt.memory;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
@@ -11,9 +13,12 @@ import org.agrona.BufferUtil;
  * address, held in direct {@link ByteBuffer} slabs of a power-of-two size (1 GiB by default),
  * so arenas far beyond 2 GiB work. Multi-byte values are little-endian.
  *
- * <p>Every accessor goes through one bounds check and then to the slab. That check is where
- * lazy restore and lazy save add their per-block state check: the arena's own accessors are
- * the software MMU, because Java has no page-fault trap for a ByteBuffer.
+ * <p>Every accessor goes through one bounds check, then through the {@link AccessGuard} if one
+ * is installed (lazy restore, lazy save), then to the slab: the arena's own accessors are the
+ * software MMU, because Java has no page-fault trap for a ByteBuffer. With no guard installed
+ * the check is one field load and a branch. The accessors also keep an accessed bit and a
+ * dirty bit per tracking block ({@link BlockTracking}): one byte load and a branch, and a
+ * store only on the first touch.
  *
  * <p>Thread-safety: accessors may be called from any number of threads; like plain memory,
  * concurrent writes to the same bytes race and the caller orders them. {@link #close()} must
@@ -31,9 +36,24 @@ public final class GuestMemory implements AutoCloseable {
     private final ByteBuffer[] slabs;
     /** Bytes addressable now: {@link #size} while open, 0 after close, so one compare covers both. */
     private long limit;
+    private final BlockTracking tracking;
+    /** Read with acquire, written with release/CAS: a null read means every earlier install is visible. */
+    @SuppressWarnings("unused")
+    private AccessGuard guard;
 
-    private GuestMemory(long size, int slabSize) {
+    private static final VarHandle GUARD;
+
+    static {
+        try {
+            GUARD = MethodHandles.lookup().findVarHandle(GuestMemory.class, "guard", AccessGuard.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private GuestMemory(long size, int slabSize, int trackingBlockBytes) {
         this.size = size;
+        this.tracking = new BlockTracking(size, trackingBlockBytes);
         this.slabShift = Integer.numberOfTrailingZeros(slabSize);
         this.slabMask = slabSize - 1;
         int count = (int) ((size + slabSize - 1) >>> slabShift);
@@ -68,13 +88,27 @@ public final class GuestMemory implements AutoCloseable {
      * @param slabSize a power of two, at least 1 MiB and at most 1 GiB.
      */
     public static GuestMemory allocate(long size, int slabSize) {
+        return allocate(size, slabSize, BlockTracking.DEFAULT_BLOCK_BYTES);
+    }
+
+    /**
+     * As {@link #allocate(long, int)} with the granularity of accessed and dirty tracking.
+     *
+     * @param trackingBlockBytes a power of two in [4 KiB, 1 MiB]; incremental checkpoints use
+     *                           page blocks of this size (default 64 KiB).
+     */
+    public static GuestMemory allocate(long size, int slabSize, int trackingBlockBytes) {
+        if (Integer.bitCount(trackingBlockBytes) != 1 || trackingBlockBytes < PAGE_SIZE || trackingBlockBytes > (1 << 20)) {
+            throw new IllegalArgumentException("trackingBlockBytes=" + trackingBlockBytes
+                + " must be a power of two in [4096, 1048576]");
+        }
         if (size <= 0 || size % PAGE_SIZE != 0) {
             throw new IllegalArgumentException("size=" + size + " must be a positive multiple of " + PAGE_SIZE);
         }
         if (Integer.bitCount(slabSize) != 1 || slabSize < (1 << 20) || slabSize > DEFAULT_SLAB_SIZE) {
             throw new IllegalArgumentException("slabSize=" + slabSize + " must be a power of two in [1 MiB, 1 GiB]");
         }
-        return new GuestMemory(size, slabSize);
+        return new GuestMemory(size, slabSize, trackingBlockBytes);
     }
 
     /** @return the arena size in bytes. */
@@ -87,6 +121,11 @@ public final class GuestMemory implements AutoCloseable {
         return size / PAGE_SIZE;
     }
 
+    /** @return the accessed and dirty bits kept by the accessors. */
+    public BlockTracking tracking() {
+        return tracking;
+    }
+
     /** @return the slab size in bytes (every slab but the last is this long). */
     public int slabSize() {
         return slabMask + 1;
@@ -94,16 +133,22 @@ public final class GuestMemory implements AutoCloseable {
 
     public byte getByte(long address) {
         check(address, 1);
+        readGuard(address, 1);
+        tracking.read(address, 1);
         return slabs[slab(address)].get(offset(address));
     }
 
     public void putByte(long address, byte value) {
         check(address, 1);
+        writeGuard(address, 1);
+        tracking.write(address, 1);
         slabs[slab(address)].put(offset(address), value);
     }
 
     public int getInt(long address) {
         check(address, 4);
+        readGuard(address, 4);
+        tracking.read(address, 4);
         int off = offset(address);
         if (off > slabMask - 3) {
             return (int) getStraddling(address, 4);
@@ -113,6 +158,8 @@ public final class GuestMemory implements AutoCloseable {
 
     public void putInt(long address, int value) {
         check(address, 4);
+        writeGuard(address, 4);
+        tracking.write(address, 4);
         int off = offset(address);
         if (off > slabMask - 3) {
             putStraddling(address, 4, value);
@@ -123,6 +170,8 @@ public final class GuestMemory implements AutoCloseable {
 
     public long getLong(long address) {
         check(address, 8);
+        readGuard(address, 8);
+        tracking.read(address, 8);
         int off = offset(address);
         if (off > slabMask - 7) {
             return getStraddling(address, 8);
@@ -132,6 +181,8 @@ public final class GuestMemory implements AutoCloseable {
 
     public void putLong(long address, long value) {
         check(address, 8);
+        writeGuard(address, 8);
+        tracking.write(address, 8);
         int off = offset(address);
         if (off > slabMask - 7) {
             putStraddling(address, 8, value);
@@ -144,6 +195,8 @@ public final class GuestMemory implements AutoCloseable {
     public void getBytes(long address, byte[] dst, int dstOffset, int length) {
         Objects.checkFromIndexSize(dstOffset, length, dst.length);
         check(address, length);
+        readGuard(address, length);
+        tracking.read(address, length);
         while (length > 0) {
             int off = offset(address);
             int n = Math.min(length, slabMask + 1 - off);
@@ -158,6 +211,8 @@ public final class GuestMemory implements AutoCloseable {
     public void putBytes(long address, byte[] src, int srcOffset, int length) {
         Objects.checkFromIndexSize(srcOffset, length, src.length);
         check(address, length);
+        writeGuard(address, length);
+        tracking.write(address, length);
         while (length > 0) {
             int off = offset(address);
             int n = Math.min(length, slabMask + 1 - off);
@@ -172,6 +227,8 @@ public final class GuestMemory implements AutoCloseable {
     public void getBytes(long address, ByteBuffer dst) {
         int length = dst.remaining();
         check(address, length);
+        readGuard(address, length);
+        tracking.read(address, length);
         while (length > 0) {
             int off = offset(address);
             int n = Math.min(length, slabMask + 1 - off);
@@ -186,6 +243,8 @@ public final class GuestMemory implements AutoCloseable {
     public void putBytes(long address, ByteBuffer src) {
         int length = src.remaining();
         check(address, length);
+        writeGuard(address, length);
+        tracking.write(address, length);
         while (length > 0) {
             int off = offset(address);
             int n = Math.min(length, slabMask + 1 - off);
@@ -209,6 +268,8 @@ public final class GuestMemory implements AutoCloseable {
     /** Sets {@code length} bytes at {@code address} to {@code value}. */
     public void fill(long address, long length, byte value) {
         check(address, length);
+        writeGuard(address, length);
+        tracking.write(address, length);
         while (length > 0) {
             int off = offset(address);
             int n = (int) Math.min(length, slabMask + 1 - off);
@@ -227,7 +288,7 @@ public final class GuestMemory implements AutoCloseable {
 
     /**
      * Engine access: the slab holding {@code address}, for bulk transfers that bypass the
-     * accessors (save reads blocks, restore writes them). The region
+     * accessors and the guard (save reads blocks, restore writes them). The region
      * {@code [address, address + length)} must lie in one slab; page blocks always do.
      *
      * @return the slab's buffer (shared: use absolute operations or a private duplicate).
@@ -246,14 +307,47 @@ public final class GuestMemory implements AutoCloseable {
         return offset(address);
     }
 
+    /**
+     * Installs {@code g} as this arena's access guard (release). At most one guard at a time.
+     *
+     * @throws IllegalStateException if another guard is installed.
+     */
+    public void installGuard(AccessGuard g) {
+        if (!GUARD.compareAndSet(this, (AccessGuard) null, Objects.requireNonNull(g))) {
+            throw new IllegalStateException("guest memory already has an access guard: " + GUARD.getAcquire(this)
+                + " (a lazy restore or lazy save is in progress)");
+        }
+    }
+
+    /** Removes {@code g} if it is installed (release); a later null read sees all writes before this. */
+    public void removeGuard(AccessGuard g) {
+        GUARD.compareAndSet(this, g, (AccessGuard) null);
+    }
+
+    /** @return the installed guard, or null (acquire). */
+    public AccessGuard guard() {
+        return (AccessGuard) GUARD.getAcquire(this);
+    }
+
     /** Frees the slabs. Must not race with accessors; idempotent. */
     @Override
     public void close() {
-        if (limit == 0 && slabs.length > 0 && slabs[0] == null) {
-            return;
-        }
         limit = 0;
         freeSlabs();
+    }
+
+    private void readGuard(long address, long length) {
+        AccessGuard g = (AccessGuard) GUARD.getAcquire(this);
+        if (g != null && length > 0) {
+            g.beforeRead(address, length);
+        }
+    }
+
+    private void writeGuard(long address, long length) {
+        AccessGuard g = (AccessGuard) GUARD.getAcquire(this);
+        if (g != null && length > 0) {
+            g.beforeWrite(address, length);
+        }
     }
 
     private void freeSlabs() {

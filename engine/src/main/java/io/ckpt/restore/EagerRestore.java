@@ -10,15 +10,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.ckpt.format.CheckpointMetadata;
 import io.ckpt.format.Encoding;
 import io.ckpt.format.IndexEntryDescriptor;
-import io.ckpt.io.MappedCheckpoint;
 import io.ckpt.memory.BufferZero;
 import io.ckpt.memory.GuestMemory;
 
 /**
- * Eager restore: validates header, trailer, index and table, then installs every page block
- * into the arena, decompressing straight from the mapped file into the arena's slabs, on
- * several threads that take storage blocks from a shared counter. Each block's CRC32C is
- * checked unless switched off. ZERO blocks cost no read.
+ * Eager restore: validates header, trailer, index and table (of every file of an incremental
+ * chain), then installs every page block into the arena, decompressing straight from the
+ * mapped file into the arena's slabs, on several threads that take storage blocks from a
+ * shared counter. Each block's CRC32C is checked unless switched off. ZERO blocks cost no read.
  *
  * <p>Thread-safety: {@link #restore} may be called from any thread; nothing else may use the
  * arena until it returns. On failure the arena's content is unspecified.
@@ -28,24 +27,30 @@ public final class EagerRestore {
     }
 
     /**
-     * Restores {@code file} into {@code memory}.
+     * Restores {@code file} (and its parents, if incremental) into {@code memory}. Afterwards
+     * the arena's dirty tracking is relative to {@code file}, so an incremental save can name
+     * it as parent.
      *
      * @throws IllegalArgumentException if the arena's size differs from the checkpoint's.
      * @throws io.ckpt.format.CorruptCheckpointException on damage, naming block and offset.
+     * @throws io.ckpt.format.ParentCheckpointException if a parent is missing or mismatched.
      */
     public static RestoreStats restore(Path file, GuestMemory memory, RestoreOptions options) throws IOException {
         long t0 = System.nanoTime();
-        CheckpointMetadata meta = CheckpointMetadata.read(file);
-        checkFits(meta, memory);
-        try (MappedCheckpoint mapped = MappedCheckpoint.open(meta)) {
+        CheckpointMetadata head = CheckpointMetadata.read(file);
+        checkFits(head, memory);
+        if (memory.guard() != null) {
+            throw new IllegalStateException("cannot restore while " + memory.guard() + " is in progress on this arena");
+        }
+        try (ResolvedCheckpoint chain = ResolvedCheckpoint.open(file)) {
             long t1 = System.nanoTime();
-            StorageBlockMap map = StorageBlockMap.of(meta);
-            int threads = Math.max(1, Math.min(options.threads(), Math.max(1, meta.storageBlockCount())));
-            Shared shared = new Shared();
+            int[] items = workItems(chain);
+            int threads = Math.max(1, Math.min(options.threads(), Math.max(1, items.length / 2)));
+            Shared shared = new Shared(items);
             Worker[] workers = new Worker[threads];
             Thread[] running = new Thread[threads - 1];
             for (int i = 0; i < threads; i++) {
-                workers[i] = new Worker(mapped, map, memory, options, shared);
+                workers[i] = new Worker(chain, memory, options, shared);
             }
             for (int i = 1; i < threads; i++) {
                 running[i - 1] = new Thread(workers[i], "ckpt-restore-" + i);
@@ -75,6 +80,7 @@ public final class EagerRestore {
             } else if (failure != null) {
                 throw new IOException(failure);
             }
+            memory.tracking().reset(head.fileUuid());
             long t2 = System.nanoTime();
             long zero = 0, raw = 0, lz4 = 0;
             for (Worker w : workers) {
@@ -82,9 +88,33 @@ public final class EagerRestore {
                 raw += w.raw;
                 lz4 += w.lz4;
             }
-            return new RestoreStats(memory.size(), zero, raw, lz4, meta.storageBlockCount(), shared.bytesRead.get(),
+            int storageBlocks = items.length / 2;
+            return new RestoreStats(memory.size(), zero, raw, lz4, storageBlocks, shared.bytesRead.get(),
                 threads, t1 - t0, t2 - t1, t2 - t0);
         }
+    }
+
+    /** @return (file, storage block) pairs, flattened, that hold at least one block resolved to that file. */
+    private static int[] workItems(ResolvedCheckpoint chain) {
+        int count = 0;
+        for (int f = 0; f < chain.fileCount(); f++) {
+            count += chain.file(f).storageBlockCount();
+        }
+        int[] items = new int[2 * count];
+        int n = 0;
+        for (int f = 0; f < chain.fileCount(); f++) {
+            StorageBlockMap map = chain.map(f);
+            for (int sb = 0; sb < chain.file(f).storageBlockCount(); sb++) {
+                for (int i = 0; i < map.count(sb); i++) {
+                    if (chain.sourceOf(map.block(sb, i)) == f) {
+                        items[n++] = f;
+                        items[n++] = sb;
+                        break;
+                    }
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(items, n);
     }
 
     /** @throws IllegalArgumentException if the arena and the checkpoint disagree in size. */
@@ -100,51 +130,62 @@ public final class EagerRestore {
     }
 
     private static final class Shared {
-        final AtomicInteger nextStorageBlock = new AtomicInteger();
+        final int[] items;
+        final AtomicInteger nextItem = new AtomicInteger();
         final AtomicLong nextZeroStripe = new AtomicLong();
         final AtomicLong bytesRead = new AtomicLong();
         final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Shared(int[] items) {
+            this.items = items;
+        }
     }
 
     private static final class Worker implements Runnable {
         private static final int ZERO_STRIPE = 1024;
-        private final MappedCheckpoint mapped;
-        private final CheckpointMetadata meta;
-        private final StorageBlockMap map;
+        private final ResolvedCheckpoint chain;
         private final GuestMemory memory;
         private final RestoreOptions options;
         private final Shared shared;
-        private final StorageBlockDecoder decoder;
-        private final ByteBuffer index;
+        private final StorageBlockDecoder[] decoders;
         long zero;
         long raw;
         long lz4;
 
-        Worker(MappedCheckpoint mapped, StorageBlockMap map, GuestMemory memory, RestoreOptions options, Shared shared) {
-            this.mapped = mapped;
-            this.meta = mapped.metadata();
-            this.map = map;
+        Worker(ResolvedCheckpoint chain, GuestMemory memory, RestoreOptions options, Shared shared) {
+            this.chain = chain;
             this.memory = memory;
             this.options = options;
             this.shared = shared;
-            this.decoder = new StorageBlockDecoder(mapped);
-            this.index = meta.index();
+            this.decoders = new StorageBlockDecoder[chain.fileCount()];
+            for (int f = 0; f < decoders.length; f++) {
+                decoders[f] = new StorageBlockDecoder(chain.mapped(f));
+            }
         }
 
         @Override
         public void run() {
             try {
-                int sbCount = meta.storageBlockCount();
-                int blockBytes = meta.blockBytes();
+                CheckpointMetadata head = chain.head();
+                int blockBytes = head.blockBytes();
                 long read = 0;
-                for (int sb = shared.nextStorageBlock.getAndIncrement(); sb < sbCount && shared.failure.get() == null;
-                     sb = shared.nextStorageBlock.getAndIncrement()) {
+                int pairs = shared.items.length / 2;
+                for (int k = shared.nextItem.getAndIncrement(); k < pairs && shared.failure.get() == null;
+                     k = shared.nextItem.getAndIncrement()) {
+                    int f = shared.items[2 * k];
+                    int sb = shared.items[2 * k + 1];
+                    StorageBlockDecoder decoder = decoders[f];
+                    StorageBlockMap map = chain.map(f);
+                    ByteBuffer index = chain.index(f);
                     decoder.check(sb);
-                    read += meta.storageBlockLength(sb);
+                    read += chain.file(f).storageBlockLength(sb);
                     for (int i = 0, n = map.count(sb); i < n; i++) {
                         int block = map.block(sb, i);
+                        if (chain.sourceOf(block) != f) {
+                            continue;   // superseded by a newer file of the chain
+                        }
                         long address = (long) block * blockBytes;
-                        int length = meta.blockLength(block);
+                        int length = head.blockLength(block);
                         decoder.decode(sb, block, memory.slabFor(address, length), memory.slabOffset(address),
                             options.verifyChecksums());
                         if (IndexEntryDescriptor.encodingId(index, block) == Encoding.LZ4.id()) {
@@ -155,16 +196,16 @@ public final class EagerRestore {
                     }
                 }
                 shared.bytesRead.addAndGet(read);
-                long blocks = meta.blockCount();
+                long blocks = head.blockCount();
                 for (long s = shared.nextZeroStripe.getAndAdd(ZERO_STRIPE); s < blocks && shared.failure.get() == null;
                      s = shared.nextZeroStripe.getAndAdd(ZERO_STRIPE)) {
                     long end = Math.min(blocks, s + ZERO_STRIPE);
                     for (long b = s; b < end; b++) {
-                        if (IndexEntryDescriptor.encodingId(index, b) == Encoding.ZERO.id()) {
+                        if (chain.sourceOf(b) < 0) {
                             zero++;
                             if (!options.arenaZeroed()) {
                                 long address = b * blockBytes;
-                                int length = meta.blockLength(b);
+                                int length = head.blockLength(b);
                                 BufferZero.zero(memory.slabFor(address, length), memory.slabOffset(address), length);
                             }
                         }

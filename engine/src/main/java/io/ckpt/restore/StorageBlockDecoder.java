@@ -32,13 +32,20 @@ public final class StorageBlockDecoder {
      * names is placed in it by the index.
      */
     public void check(int sb) throws CorruptCheckpointException {
-        ByteBuffer w = file.window(sb);
-        int at = file.offsetInWindow(sb);
+        checkStorageBlock(file.window(sb), file.offsetInWindow(sb), meta, index, sb);
+    }
+
+    /**
+     * Checks the header and map checksum of storage block {@code sb}, held in {@code buffer}
+     * from index {@code at}, and that every block its map names is placed in it by the index.
+     */
+    public static void checkStorageBlock(ByteBuffer buffer, int at, CheckpointMetadata meta, ByteBuffer index, int sb)
+        throws CorruptCheckpointException {
         long fileOffset = meta.storageBlockOffset(sb);
-        StorageBlockDescriptor.check(w, at, meta.storageBlockLength(sb), sb, fileOffset);
-        int count = StorageBlockDescriptor.entryCount(w, at);
+        StorageBlockDescriptor.check(buffer, at, meta.storageBlockLength(sb), sb, fileOffset);
+        int count = StorageBlockDescriptor.entryCount(buffer, at);
         for (int i = 0; i < count; i++) {
-            int block = StorageBlockDescriptor.mapEntry(w, at, i);
+            int block = StorageBlockDescriptor.mapEntry(buffer, at, i);
             if (block < 0 || block >= meta.blockCount() || IndexEntryDescriptor.storageBlock(index, block) != sb) {
                 throw new CorruptCheckpointException("storage block " + sb, fileOffset,
                     "reverse map entry " + i + " names block " + Integer.toUnsignedString(block)

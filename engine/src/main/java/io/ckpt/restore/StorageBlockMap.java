@@ -30,7 +30,7 @@ public final class StorageBlockMap {
         long blockCount = m.blockCount();
         int stored = 0;
         for (long n = 0; n < blockCount; n++) {
-            if (IndexEntryDescriptor.encodingId(index, n) != Encoding.ZERO.id()) {
+            if (stored(index, n)) {
                 start[IndexEntryDescriptor.storageBlock(index, n) + 1]++;
                 stored++;
             }
@@ -41,7 +41,7 @@ public final class StorageBlockMap {
         int[] fill = start.clone();
         int[] blocks = new int[stored];
         for (long n = 0; n < blockCount; n++) {
-            if (IndexEntryDescriptor.encodingId(index, n) != Encoding.ZERO.id()) {
+            if (stored(index, n)) {
                 blocks[fill[IndexEntryDescriptor.storageBlock(index, n)]++] = (int) n;
             }
         }
@@ -59,6 +59,11 @@ public final class StorageBlockMap {
             }
         }
         return new StorageBlockMap(start, blocks);
+    }
+
+    private static boolean stored(ByteBuffer index, long n) {
+        int e = IndexEntryDescriptor.encodingId(index, n);
+        return e == Encoding.RAW.id() || e == Encoding.LZ4.id();
     }
 
     /** @return page blocks held by storage block {@code sb}. */

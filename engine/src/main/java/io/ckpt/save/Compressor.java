@@ -26,6 +26,9 @@ final class Compressor implements Runnable {
     private final ByteBuffer slots;
     private final ByteBuffer index;
     private final WorkQueue work;
+    private final SavePlan plan;
+    private final LazySaveState lazy;
+    private final ByteBuffer scratch;
     private final SaveControl control;
     private final BlockEncoder encoder;
     private final IdleStrategy idle = new BackoffIdleStrategy();
@@ -44,8 +47,16 @@ final class Compressor implements Runnable {
     long stagingWaits;
     long nanos;
 
+    /**
+     * @param lazy the copy-before-write state of a lazy checkpoint, or null when the arena is
+     *             quiet for the whole save (blocks are then encoded straight from the arena).
+     */
     Compressor(GuestMemory memory, SaveLayout layout, StagingRing ring, ByteBuffer index, WorkQueue work,
-               SaveControl control) {
+               SavePlan plan, LazySaveState lazy, SaveControl control) {
+        this.plan = plan;
+        this.lazy = lazy;
+        this.scratch = lazy != null
+            ? ByteBuffer.allocateDirect(layout.blockBytes()).order(java.nio.ByteOrder.LITTLE_ENDIAN) : null;
         this.memory = memory;
         this.layout = layout;
         this.ring = ring;
@@ -62,11 +73,32 @@ final class Compressor implements Runnable {
     public void run() {
         long start = System.nanoTime();
         try {
-            for (long s = work.nextStripe(); s >= 0 && !control.aborted(); s = work.nextStripe()) {
-                long end = work.stripeEnd(s);
-                for (long n = s; n < end; n++) {
-                    saveBlock(n);
+            for (int s = work.nextStripe(); s >= 0 && !control.aborted(); s = work.nextStripe()) {
+                int end = work.stripeEnd(s);
+                for (int i = s; i < end; i++) {
+                    long n = plan.block(i);
+                    if (lazy == null) {
+                        saveFromArena(n);
+                    } else {
+                        drainPreImages();
+                        if (lazy.claim(n)) {
+                            // Copy, release the block to writers, then compress at leisure.
+                            int length = layout.blockLength(n);
+                            long address = n * layout.blockBytes();
+                            scratch.put(0, memory.slabFor(address, length), memory.slabOffset(address), length);
+                            lazy.copied(n);
+                            saveBlock(n, scratch, 0, length);
+                        }
+                    }
                 }
+            }
+            if (lazy != null) {
+                while (!control.aborted() && !lazy.allHanded()) {
+                    if (!drainPreImages()) {
+                        idle.idle();
+                    }
+                }
+                drainPreImages();
             }
             if (slotIndex >= 0) {
                 if (control.aborted()) {
@@ -79,9 +111,23 @@ final class Compressor implements Runnable {
         } catch (Throwable t) {
             control.fail(t);
         } finally {
+            if (scratch != null) {
+                org.agrona.BufferUtil.free(scratch);
+            }
             nanos = System.nanoTime() - start;
             done = true;
         }
+    }
+
+    /** Encodes every waiting pre-image. @return true if there was one. */
+    private boolean drainPreImages() {
+        boolean any = false;
+        for (LazySaveState.PreImage p = lazy.pollPreImage(); p != null; p = lazy.pollPreImage()) {
+            saveBlock(p.block, p.buffer, 0, layout.blockLength(p.block));
+            lazy.recycle(p);
+            any = true;
+        }
+        return any;
     }
 
     /** @return true once this compressor has committed its last slot or failed (acquire). */
@@ -89,11 +135,13 @@ final class Compressor implements Runnable {
         return done;
     }
 
-    private void saveBlock(long n) {
+    private void saveFromArena(long n) {
         long address = n * layout.blockBytes();
         int length = layout.blockLength(n);
-        ByteBuffer slab = memory.slabFor(address, length);
-        int offset = memory.slabOffset(address);
+        saveBlock(n, memory.slabFor(address, length), memory.slabOffset(address), length);
+    }
+
+    private void saveBlock(long n, ByteBuffer slab, int offset, int length) {
         if (encoder.isZero(slab, offset, length)) {
             IndexEntryDescriptor.zero(index, n);
             zeroBlocks++;

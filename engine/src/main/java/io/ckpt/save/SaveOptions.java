@@ -24,6 +24,9 @@ public final class SaveOptions {
     private final UUID fileUuid;
     private final long createdMillis;
     private final long dataLength;
+    private java.nio.file.Path parent;
+    private boolean hint = true;
+    private int preImageBuffers = 64;
 
     private SaveOptions(int pagesPerBlock, int storageBlockSize, Codec codec, int compressors,
                         UUID fileUuid, long createdMillis, long dataLength) {
@@ -41,13 +44,59 @@ public final class SaveOptions {
         return new SaveOptions(16, 1 << 20, Codec.LZ4, DEFAULT_COMPRESSORS, null, -1, -1);
     }
 
+    private SaveOptions with(SaveOptions next) {
+        next.parent = parent;
+        next.hint = hint;
+        next.preImageBuffers = preImageBuffers;
+        return next;
+    }
+
+    /**
+     * Makes the save incremental: only blocks written since {@code parentFile} was saved (or
+     * restored) are stored; the rest are resolved through the parent. The arena's dirty
+     * tracking must be relative to that checkpoint, and page blocks must be the arena's
+     * tracking blocks. Null for a full save (default).
+     */
+    public SaveOptions withParent(java.nio.file.Path parentFile) {
+        SaveOptions o = with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis,
+            dataLength));
+        o.parent = parentFile;
+        return o;
+    }
+
+    /** @param store store the working-set hint (blocks accessed since the last checkpoint) and write them first (default true). */
+    public SaveOptions withHint(boolean store) {
+        SaveOptions o = with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis,
+            dataLength));
+        o.hint = store;
+        return o;
+    }
+
+    /** @param n pre-image buffers of a lazy checkpoint (one block each), in [1, 65536]; default 64. */
+    public SaveOptions withPreImageBuffers(int n) {
+        if (n < 1 || n > 65536) {
+            throw new IllegalArgumentException("preImageBuffers=" + n + " must be in [1, 65536]");
+        }
+        SaveOptions o = with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis,
+            dataLength));
+        o.preImageBuffers = n;
+        return o;
+    }
+
+    /** @return the parent checkpoint of an incremental save, or null. */
+    public java.nio.file.Path parent() { return parent; }
+    /** @return whether the working-set hint is stored. */
+    public boolean hint() { return hint; }
+    /** @return pre-image buffers of a lazy checkpoint. */
+    public int preImageBuffers() { return preImageBuffers; }
+
     /** @param n pages per block, a power of two in [1, 256]. */
     public SaveOptions withPagesPerBlock(int n) {
         if (n < 1 || n > HeaderDescriptor.MAX_PAGES_PER_BLOCK || Integer.bitCount(n) != 1) {
             throw new IllegalArgumentException("pagesPerBlock=" + n + " must be a power of two in [1, "
                 + HeaderDescriptor.MAX_PAGES_PER_BLOCK + "]");
         }
-        return new SaveOptions(n, storageBlockSize, codec, compressors, fileUuid, createdMillis, dataLength);
+        return with(new SaveOptions(n, storageBlockSize, codec, compressors, fileUuid, createdMillis, dataLength));
     }
 
     /** @param bytes storage block size, a multiple of 4096 of at least twice the block size. */
@@ -57,13 +106,13 @@ public final class SaveOptions {
             throw new IllegalArgumentException("storageBlockSize=" + bytes + " must be a multiple of 4096 in ["
                 + HeaderDescriptor.MIN_STORAGE_BLOCK_SIZE + ", " + HeaderDescriptor.MAX_STORAGE_BLOCK_SIZE + "]");
         }
-        return new SaveOptions(pagesPerBlock, bytes, codec, compressors, fileUuid, createdMillis, dataLength);
+        return with(new SaveOptions(pagesPerBlock, bytes, codec, compressors, fileUuid, createdMillis, dataLength));
     }
 
     /** @param c codec for non-zero blocks. */
     public SaveOptions withCodec(Codec c) {
-        return new SaveOptions(pagesPerBlock, storageBlockSize, java.util.Objects.requireNonNull(c), compressors,
-            fileUuid, createdMillis, dataLength);
+        return with(new SaveOptions(pagesPerBlock, storageBlockSize, java.util.Objects.requireNonNull(c), compressors,
+            fileUuid, createdMillis, dataLength));
     }
 
     /** @param n compressor threads, each the single writer of its own staging ring, in [1, 64]. */
@@ -71,17 +120,17 @@ public final class SaveOptions {
         if (n < 1 || n > 64) {
             throw new IllegalArgumentException("compressors=" + n + " must be in [1, 64]");
         }
-        return new SaveOptions(pagesPerBlock, storageBlockSize, codec, n, fileUuid, createdMillis, dataLength);
+        return with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, n, fileUuid, createdMillis, dataLength));
     }
 
     /** Fixes the file UUID (reproducible files, golden tests); default random. */
     public SaveOptions withFileUuid(UUID uuid) {
-        return new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, uuid, createdMillis, dataLength);
+        return with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, uuid, createdMillis, dataLength));
     }
 
     /** Fixes the creation time (reproducible files, golden tests); default now. */
     public SaveOptions withCreatedMillis(long millis) {
-        return new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, millis, dataLength);
+        return with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, millis, dataLength));
     }
 
     /**
@@ -89,7 +138,7 @@ public final class SaveOptions {
      * Must lie in {@code (arenaSize - 4096, arenaSize]}; default the arena size.
      */
     public SaveOptions withDataLength(long length) {
-        return new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis, length);
+        return with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis, length));
     }
 
     public int pagesPerBlock() { return pagesPerBlock; }

@@ -18,15 +18,26 @@ package io.ckpt.save;
  * @param compressNanos     time compressor threads spent, summed
  * @param ioNanos           time from the first staging slot written to the last metadata write
  * @param commitNanos       time to truncate, force, write the trailer, force, rename and sync the directory
- * @param totalNanos        time of the whole save
+ * @param totalNanos        time of the whole save (for a lazy checkpoint: begin to commit)
+ * @param parentBlocks      blocks left to the parent (incremental saves), else 0
+ * @param hintBlocks        blocks named in the working-set hint
+ * @param preImages         lazy checkpoint: blocks a host write copied before writing
+ * @param preImageWaits     lazy checkpoint: writes that waited for a free pre-image buffer
+ * @param claimWaits        lazy checkpoint: writes that waited for another thread's copy of their block
+ * @param stallP50Nanos     lazy checkpoint: host write stall (copy or wait), median; 0 if none
+ * @param stallP99Nanos     lazy checkpoint: host write stall, 99th percentile; 0 if none
+ * @param stallMaxNanos     lazy checkpoint: host write stall, maximum; 0 if none
+ * @param beginNanos        lazy checkpoint: time {@code begin} took (the host's pause); else 0
  */
 public record SaveStats(long arenaBytes, long zeroBlocks, long rawBlocks, long lz4Blocks, long payloadBytes,
                         long fileBytes, int storageBlocks, long writeCalls, int forces, int compressors,
-                        long stagingWaits, long compressNanos, long ioNanos, long commitNanos, long totalNanos) {
+                        long stagingWaits, long compressNanos, long ioNanos, long commitNanos, long totalNanos,
+                        long parentBlocks, int hintBlocks, long preImages, long preImageWaits, long claimWaits,
+                        long stallP50Nanos, long stallP99Nanos, long stallMaxNanos, long beginNanos) {
 
-    /** @return page blocks saved. */
+    /** @return page blocks in the checkpoint (saved ones and, if incremental, those left to the parent). */
     public long blocks() {
-        return zeroBlocks + rawBlocks + lz4Blocks;
+        return zeroBlocks + rawBlocks + lz4Blocks + parentBlocks;
     }
 
     /** @return arena bytes per file byte. */

@@ -35,6 +35,7 @@ final class StorageWriter implements Runnable {
     private final StagingRing[] rings;
     private final Compressor[] compressors;
     private final ByteBuffer index;
+    private final ByteBuffer hint;
     private final SaveControl control;
     private final IdleStrategy idle = new BackoffIdleStrategy();
     private final CRC32C crc = new CRC32C();
@@ -55,8 +56,10 @@ final class StorageWriter implements Runnable {
     int indexCrc;
     int tableCrc;
 
+    /** @param hint the hint section's bytes (u32 block numbers), possibly empty. */
     StorageWriter(File file, ByteBuffer headerRegion, StagingRing[] rings, Compressor[] compressors,
-                  ByteBuffer index, long blockCount, SaveControl control) {
+                  ByteBuffer index, ByteBuffer hint, SaveControl control) {
+        this.hint = hint;
         this.file = file;
         this.headerRegion = headerRegion;
         this.rings = rings;
@@ -156,8 +159,14 @@ final class StorageWriter implements Runnable {
         tableOffset = indexOffset + index.capacity();
         tableLength = (long) storageBlocks * StorageTableDescriptor.LENGTH;
         write(tableOffset, table, 0, (int) tableLength);
+        if (hint.capacity() > 0) {
+            write(tableOffset + tableLength, hint, 0, hint.capacity());
+        }
         indexCrc = crc(index, index.capacity());
-        tableCrc = crc(table, (int) tableLength);
+        crc.reset();
+        crc.update(table.duplicate().limit((int) tableLength).position(0));
+        crc.update(hint.duplicate().clear());
+        tableCrc = (int) crc.getValue();
     }
 
     private int crc(ByteBuffer b, int length) {
@@ -178,8 +187,8 @@ final class StorageWriter implements Runnable {
         return storageBlocks;
     }
 
-    /** @return the end of the table: where the trailer goes. */
+    /** @return the end of the hint section: where the trailer goes. */
     long metadataEnd() {
-        return tableOffset + tableLength;
+        return tableOffset + tableLength + hint.capacity();
     }
 }

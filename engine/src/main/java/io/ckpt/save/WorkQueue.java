@@ -1,9 +1,9 @@
 package io.ckpt.save;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Hands out stripes of consecutive page blocks to compressor threads, so that each storage
+ * Hands out stripes of a {@link SavePlan}'s order to compressor threads, so that each storage
  * block holds neighbouring page blocks and idle compressors take work from busy ones.
  *
  * <p>Thread-safety: any number of threads.
@@ -12,21 +12,21 @@ final class WorkQueue {
     /** Blocks per stripe: 16 MiB of arena at 64 KiB blocks, a few storage blocks' worth. */
     static final int STRIPE_BLOCKS = 256;
 
-    private final long blockCount;
-    private final AtomicLong next = new AtomicLong();
+    private final int size;
+    private final AtomicInteger next = new AtomicInteger();
 
-    WorkQueue(long blockCount) {
-        this.blockCount = blockCount;
+    WorkQueue(int size) {
+        this.size = size;
     }
 
-    /** @return the first block of the next stripe, or -1 when all are taken. */
-    long nextStripe() {
-        long start = next.getAndAdd(STRIPE_BLOCKS);
-        return start < blockCount ? start : -1;
+    /** @return the plan position of the next stripe's first block, or -1 when all are taken. */
+    int nextStripe() {
+        int start = next.getAndAdd(STRIPE_BLOCKS);
+        return start >= 0 && start < size ? start : -1;
     }
 
     /** @return the end (exclusive) of the stripe starting at {@code start}. */
-    long stripeEnd(long start) {
-        return Math.min(blockCount, start + STRIPE_BLOCKS);
+    int stripeEnd(int start) {
+        return Math.min(size, start + STRIPE_BLOCKS);
     }
 }

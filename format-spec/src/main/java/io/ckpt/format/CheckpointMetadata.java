@@ -29,9 +29,11 @@ public final class CheckpointMetadata {
     private final ByteBuffer table;
     private final ByteBuffer hint;
     private final int storageBlockCount;
+    private final String parentName;
 
     private CheckpointMetadata(Path path, long fileLength, ByteBuffer header, ByteBuffer trailer,
-                               ByteBuffer index, ByteBuffer table, ByteBuffer hint) {
+                               ByteBuffer index, ByteBuffer table, ByteBuffer hint, String parentName) {
+        this.parentName = parentName;
         this.path = path;
         this.fileLength = fileLength;
         this.header = header.asReadOnlyBuffer();
@@ -67,6 +69,11 @@ public final class CheckpointMetadata {
             throw new CorruptCheckpointException("header", 0, "file is only " + fileLength + " bytes; truncated?");
         }
         HeaderDescriptor.checkHeader(header, fileLength);
+        String parentName = null;
+        if ((HeaderDescriptor.flags(header) & HeaderDescriptor.FLAG_INCREMENTAL) != 0) {
+            parentName = ParentReferenceDescriptor.read(
+                readFully(ch, 0, ParentReferenceDescriptor.regionLength(), "parent reference"));
+        }
 
         long trailerAt = fileLength - TrailerDescriptor.LENGTH;
         ByteBuffer trailer = readFully(ch, trailerAt, TrailerDescriptor.LENGTH, "trailer");
@@ -107,7 +114,7 @@ public final class CheckpointMetadata {
             throw new CorruptCheckpointException("storage table", tableOffset, String.format(
                 "checksum mismatch: expected 0x%08x, found 0x%08x", TrailerDescriptor.tableCrc(trailer), (int) tc.getValue()));
         }
-        CheckpointMetadata m = new CheckpointMetadata(path, fileLength, header, trailer, index, table, hint);
+        CheckpointMetadata m = new CheckpointMetadata(path, fileLength, header, trailer, index, table, hint, parentName);
         m.checkTable();
         m.checkIndex();
         return m;
@@ -161,11 +168,13 @@ public final class CheckpointMetadata {
             int len = IndexEntryDescriptor.storedLength(index, n);
             int blockLen = blockLength(n);
             String bad = null;
-            if (e == null || !IndexEntryDescriptor.reservedClear(index, n)) {
-                bad = "unknown encoding " + IndexEntryDescriptor.encodingId(index, n) + " or reserved bytes set";
-            } else if (e == Encoding.ZERO) {
+            if (e == null) {
+                bad = "unknown encoding " + IndexEntryDescriptor.encodingId(index, n);
+            } else if (e == Encoding.ZERO || e == Encoding.PARENT) {
                 if (sb != IndexEntryDescriptor.NO_STORAGE_BLOCK || off != 0 || len != 0) {
-                    bad = "ZERO block with a payload (storage block " + sb + ", offset " + off + ", length " + len + ")";
+                    bad = e + " block with a payload (storage block " + sb + ", offset " + off + ", length " + len + ")";
+                } else if (e == Encoding.PARENT && parentUuid() == null) {
+                    bad = "PARENT block in a checkpoint without a parent";
                 }
             } else if (sb < 0 || sb >= storageBlockCount) {
                 bad = "storage block " + Integer.toUnsignedString(sb) + " out of range [0, " + storageBlockCount + ")";
@@ -184,6 +193,13 @@ public final class CheckpointMetadata {
             if (bad != null) {
                 throw new CorruptCheckpointException("index entry " + n,
                     indexOffset() + n * IndexEntryDescriptor.LENGTH, bad);
+            }
+        }
+        for (int i = 0; i + HintDescriptor.ENTRY_LENGTH <= hint.capacity(); i += HintDescriptor.ENTRY_LENGTH) {
+            long block = Integer.toUnsignedLong(LittleEndian.getInt(hint, i));
+            if (block >= blocks) {
+                throw new CorruptCheckpointException("hint section", TrailerDescriptor.hintOffset(trailer) + i,
+                    "names block " + block + " of " + blocks);
             }
         }
         for (int s = 0; s < storageBlockCount; s++) {
@@ -230,6 +246,12 @@ public final class CheckpointMetadata {
     public int majorVersion() { return HeaderDescriptor.majorVersion(header); }
     public int minorVersion() { return HeaderDescriptor.minorVersion(header); }
     public UUID fileUuid() { return HeaderDescriptor.fileUuid(header); }
+    /** @return the parent's file name relative to this file's directory, or null for a full checkpoint. */
+    public String parentName() { return parentName; }
+    /** @return true for an incremental checkpoint (some blocks are resolved through the parent). */
+    public boolean incremental() { return parentUuid() != null; }
+    /** @return the number of blocks named in the working-set hint. */
+    public int hintBlockCount() { return hint.capacity() / HintDescriptor.ENTRY_LENGTH; }
     /** @return the parent checkpoint's UUID, or null for a full checkpoint. */
     public UUID parentUuid() { return HeaderDescriptor.parentUuid(header); }
     public int pageSize() { return HeaderDescriptor.pageSize(header); }

@@ -7,9 +7,14 @@ public enum Encoding {
     /** Stored as is; stored length equals the block length. */
     RAW(1),
     /** LZ4 block format; decompresses to exactly the block length. */
-    LZ4(2);
+    LZ4(2),
+    /**
+     * Unchanged since the parent checkpoint (incremental checkpoints only): nothing stored;
+     * the block is resolved through the parent chain.
+     */
+    PARENT(3);
 
-    private static final Encoding[] BY_ID = {ZERO, RAW, LZ4};
+    private static final Encoding[] BY_ID = {ZERO, RAW, LZ4, PARENT};
     private final int id;
 
     Encoding(int id) {

@@ -82,6 +82,9 @@ public final class HeaderDescriptor {
     public static final int RESERVED_LENGTH = 20;
     public static final int HEADER_CRC_OFFSET = 124;
 
+    /** Flags bit: an incremental checkpoint (parent UUID and parent reference present). */
+    public static final int FLAG_INCREMENTAL = 1;
+
     /** Length of the header struct. */
     public static final int LENGTH = 128;
     /** Length of the header region; the first storage block starts here. */
@@ -163,12 +166,13 @@ public final class HeaderDescriptor {
         if (magic(b) != MAGIC) {
             throw new NotACheckpointException(String.format("magic 0x%016x, expected 0x%016x", magic(b), MAGIC));
         }
+        // Version first: a newer major version may lay the header out differently.
+        FormatVersion.checkReadable(majorVersion(b));
         int expected = computeCrc(b);
         if (headerCrc(b) != expected) {
             throw new CorruptCheckpointException("header", 0, String.format(
                 "checksum mismatch: expected 0x%08x, found 0x%08x", headerCrc(b), expected));
         }
-        FormatVersion.checkReadable(majorVersion(b));
         if (headerLength(b) != LENGTH) {
             throw corrupt("header length " + headerLength(b) + ", expected " + LENGTH);
         }
@@ -188,6 +192,10 @@ public final class HeaderDescriptor {
         if (Codec.ofId(codec(b)) == null) {
             throw corrupt("unknown codec id " + codec(b));
         }
+        boolean incremental = (flags(b) & FLAG_INCREMENTAL) != 0;
+        if ((flags(b) & ~FLAG_INCREMENTAL) != 0 || incremental != (parentUuid(b) != null)) {
+            throw corrupt("flags 0x" + Integer.toHexString(flags(b)) + " disagree with parent UUID " + parentUuid(b));
+        }
         long arena = arenaSize(b);
         if (arena <= 0 || arena % PAGE_SIZE != 0) {
             throw corrupt("arena size " + arena + " is not a positive multiple of the page size");
@@ -196,8 +204,11 @@ public final class HeaderDescriptor {
             throw corrupt("data length " + dataLength(b) + " does not fit arena size " + arena);
         }
         long blocks = blockCountFor(arena, blockBytes);
-        if (blockCount(b) != blocks || blocks > IndexEntryDescriptor.MAX_BLOCK_COUNT) {
-            throw corrupt("block count " + blockCount(b) + ", expected " + blocks);
+        if (blockCount(b) != blocks) {
+            throw corrupt("block count " + blockCount(b) + ", expected " + blocks + " for arena size " + arena);
+        }
+        if (blocks > IndexEntryDescriptor.MAX_BLOCK_COUNT) {
+            throw corrupt("block count " + blocks + " exceeds the maximum " + IndexEntryDescriptor.MAX_BLOCK_COUNT);
         }
         if (dataOffset(b) != REGION_LENGTH) {
             throw corrupt("data offset " + dataOffset(b) + ", expected " + REGION_LENGTH);

@@ -34,7 +34,7 @@ import static io.ckpt.format.LittleEndian.putLong;
  *  +---------------------------------------------------------------+
  *  |     Table CRC32C (storage table bytes, then hint bytes)       | 52
  *  +---------------------------------------------------------------+
- *  |  Trailer CRC32C (header struct [0,128), then trailer [0,56))  | 56
+ *  |  Trailer CRC32C (header [0,124), then trailer [0,56))         | 56
  *  +---------------------------------------------------------------+
  *  |                    Commit Magic "DONE"                        | 60
  *  +---------------------------------------------------------------+
@@ -88,10 +88,14 @@ public final class TrailerDescriptor {
     public static int commitMagic(ByteBuffer b) { return getInt(b, COMMIT_MAGIC_OFFSET); }
     public static void commitMagic(ByteBuffer b, int v) { putInt(b, COMMIT_MAGIC_OFFSET, v); }
 
-    /** @return CRC32C of the header struct then trailer bytes [0, TRAILER_CRC_OFFSET). */
+    /**
+     * @return CRC32C of header bytes [0, HEADER_CRC_OFFSET) then trailer bytes [0, TRAILER_CRC_OFFSET).
+     *         The header's own CRC is left out: a CRC32C over data followed by its CRC is a
+     *         constant, which would make the trailer independent of the header.
+     */
     public static int computeTrailerCrc(ByteBuffer header, ByteBuffer trailer) {
         CRC32C crc = new CRC32C();
-        crc.update(header.duplicate().limit(HeaderDescriptor.LENGTH).position(0));
+        crc.update(header.duplicate().limit(HeaderDescriptor.HEADER_CRC_OFFSET).position(0));
         crc.update(trailer.duplicate().limit(TRAILER_CRC_OFFSET).position(0));
         return (int) crc.getValue();
     }

@@ -1,0 +1,153 @@
+package io.ckpt.restore;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.ckpt.format.CheckpointMetadata;
+import io.ckpt.format.Encoding;
+import io.ckpt.format.IndexEntryDescriptor;
+import io.ckpt.format.ParentCheckpointException;
+import io.ckpt.io.MappedCheckpoint;
+
+/**
+ * A checkpoint with its parent chain resolved: for every page block, the file of the chain
+ * that holds it (the newest one whose index entry is not PARENT), or none for a ZERO block.
+ * A full checkpoint is a chain of one. Each file's metadata is validated and its data mapped.
+ *
+ * <p>Thread-safety: immutable after {@link #open}; {@link #close} must not race with readers.
+ */
+public final class ResolvedCheckpoint implements AutoCloseable {
+    /** Longest chain followed; beyond it the chain is taken to be a cycle or a mistake. */
+    public static final int MAX_CHAIN = 64;
+    private static final byte ZERO_SOURCE = -1;
+
+    private final CheckpointMetadata[] files;
+    private final MappedCheckpoint[] mapped;
+    private final StorageBlockMap[] maps;
+    private final byte[] source;
+    private final long zeroBlocks;
+
+    private ResolvedCheckpoint(CheckpointMetadata[] files, MappedCheckpoint[] mapped, StorageBlockMap[] maps, byte[] source,
+                               long zeroBlocks) {
+        this.files = files;
+        this.mapped = mapped;
+        this.maps = maps;
+        this.source = source;
+        this.zeroBlocks = zeroBlocks;
+    }
+
+    /** Reads {@code file} and, for an incremental checkpoint, its parents down to a full one. */
+    public static ResolvedCheckpoint open(Path file) throws IOException {
+        List<CheckpointMetadata> chain = chain(file);
+        CheckpointMetadata head = chain.get(0);
+        long blocks = head.blockCount();
+        byte[] source = new byte[Math.toIntExact(blocks)];
+        long zero = 0;
+        for (long b = 0; b < blocks; b++) {
+            int f = 0;
+            while (IndexEntryDescriptor.encodingId(chain.get(f).index(), b) == Encoding.PARENT.id()) {
+                f++;   // the last file is full, so this ends
+            }
+            if (IndexEntryDescriptor.encodingId(chain.get(f).index(), b) == Encoding.ZERO.id()) {
+                source[(int) b] = ZERO_SOURCE;
+                zero++;
+            } else {
+                source[(int) b] = (byte) f;
+            }
+        }
+        MappedCheckpoint[] mapped = new MappedCheckpoint[chain.size()];
+        StorageBlockMap[] maps = new StorageBlockMap[chain.size()];
+        try {
+            for (int i = 0; i < chain.size(); i++) {
+                mapped[i] = MappedCheckpoint.open(chain.get(i));
+                maps[i] = StorageBlockMap.of(chain.get(i));
+            }
+        } catch (IOException | RuntimeException e) {
+            for (MappedCheckpoint m : mapped) {
+                if (m != null) {
+                    m.close();
+                }
+            }
+            throw e;
+        }
+        return new ResolvedCheckpoint(chain.toArray(new CheckpointMetadata[0]), mapped, maps, source, zero);
+    }
+
+    /** @return the metadata of {@code file} and its ancestors, newest first, validated against each other. */
+    public static List<CheckpointMetadata> chain(Path file) throws IOException {
+        List<CheckpointMetadata> chain = new ArrayList<>();
+        CheckpointMetadata m = CheckpointMetadata.read(file);
+        chain.add(m);
+        while (m.incremental()) {
+            if (chain.size() > MAX_CHAIN) {
+                throw new ParentCheckpointException("checkpoint chain of " + file + " is longer than " + MAX_CHAIN
+                    + " files (a cycle?)");
+            }
+            Path dir = m.path().toAbsolutePath().getParent();
+            Path parentPath = dir.resolve(m.parentName()).normalize();
+            if (!Files.exists(parentPath)) {
+                throw ParentCheckpointException.missing(m.path(), m.fileUuid(), m.parentUuid(), parentPath);
+            }
+            CheckpointMetadata p = CheckpointMetadata.read(parentPath);
+            if (!p.fileUuid().equals(m.parentUuid())) {
+                throw ParentCheckpointException.mismatch(m.path(), m.fileUuid(), m.parentUuid(), parentPath, p.fileUuid());
+            }
+            if (p.arenaSize() != m.arenaSize() || p.blockBytes() != m.blockBytes()) {
+                throw new ParentCheckpointException("parent " + parentPath + " (" + p.fileUuid() + ") has arena "
+                    + p.arenaSize() + " in " + p.blockBytes() + "-byte blocks; child " + m.path() + " (" + m.fileUuid()
+                    + ") has " + m.arenaSize() + " in " + m.blockBytes());
+            }
+            chain.add(p);
+            m = p;
+        }
+        return chain;
+    }
+
+    /** @return the newest file (the one opened). */
+    public CheckpointMetadata head() {
+        return files[0];
+    }
+
+    /** @return files in the chain, newest first. */
+    public int fileCount() {
+        return files.length;
+    }
+
+    public CheckpointMetadata file(int i) {
+        return files[i];
+    }
+
+    public MappedCheckpoint mapped(int i) {
+        return mapped[i];
+    }
+
+    public StorageBlockMap map(int i) {
+        return maps[i];
+    }
+
+    /** @return the chain index of the file holding {@code block}'s data, or -1 for a ZERO block. */
+    public int sourceOf(long block) {
+        return source[(int) block];
+    }
+
+    /** @return blocks that resolve to ZERO. */
+    public long zeroBlocks() {
+        return zeroBlocks;
+    }
+
+    /** @return the index of file {@code i}. */
+    public ByteBuffer index(int i) {
+        return files[i].index();
+    }
+
+    @Override
+    public void close() {
+        for (MappedCheckpoint m : mapped) {
+            m.close();
+        }
+    }
+}

@@ -1,0 +1,600 @@
+package io.ckpt.restore.lazy;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+import io.ckpt.codec.BlockDecoder;
+import io.ckpt.format.CheckpointMetadata;
+import io.ckpt.format.CorruptCheckpointException;
+import io.ckpt.format.Encoding;
+import io.ckpt.format.IndexEntryDescriptor;
+import io.ckpt.format.LittleEndian;
+import io.ckpt.io.MappedCheckpoint;
+import io.ckpt.memory.AccessGuard;
+import io.ckpt.memory.BufferZero;
+import io.ckpt.memory.GuestMemory;
+import io.ckpt.restore.EagerRestore;
+import io.ckpt.restore.StorageBlockDecoder;
+import io.ckpt.restore.ResolvedCheckpoint;
+import io.ckpt.restore.StorageBlockMap;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * A lazy restore (the second patent, US 9,053,065): {@link #start} validates the file, maps
+ * it and installs an {@link AccessGuard} on the arena, then returns; the host runs at once.
+ * The first access to an absent page block faults it in: its storage block is read once from
+ * the mapped file into the first free buffer of a fixed pool, the block is decoded into the
+ * arena, its CRC32C checked, and it is published present (release). The other blocks of that
+ * storage block are installed from the same buffer, by the background thread by default. The
+ * background thread also prefetches everything else, serving those hand-offs first. When every
+ * block is present the guard is removed and the accessors are plain again.
+ *
+ * <p>Guarantees: each block is installed exactly once; a host write to a present block is
+ * never overwritten; threads touching one absent block cause one read and all wait for it;
+ * no reader sees a half-installed block. A block found corrupt is not installed: the
+ * touching thread gets a {@link LazyRestoreException}, the stats count it, the prefetcher stops.
+ *
+ * <p>Thread-safety: {@link #start} while the arena is quiet; then any number of host threads
+ * may use the arena; {@link #stats}, {@link #awaitCompletion} and {@link #close} from any thread.
+ */
+public final class LazyRestore implements AutoCloseable {
+    private final Path path;
+    private final ResolvedCheckpoint chain;
+    private final CheckpointMetadata head;
+    private final int[] itemBase;
+    private final GuestMemory memory;
+    private final LazyRestoreOptions options;
+    private final BlockStates states;
+    private final BufferPool pool;
+    private final int blockShift;
+    private final long blockCount;
+    private final Guard guard = new Guard();
+    private final HandoffQueue handoffs = new HandoffQueue(64);
+    /** Storage blocks (by item number) whose header and map were checked in the mapping (racy flag: a repeat check is harmless). */
+    private final boolean[] checked;
+    private static final ThreadLocal<BlockDecoder> DECODERS = ThreadLocal.withInitial(BlockDecoder::new);
+    private final AtomicLong present = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Map<Long, CorruptCheckpointException> failures = new ConcurrentHashMap<>();
+    private final Recorder faultLatency = new Recorder(3);
+    private final Histogram faultTotal = new Histogram(3);
+    private final long startNanos;
+    private final Prefetch prefetchUsed;
+
+    private final LongAdder faults = new LongAdder();
+    private final LongAdder faultWaits = new LongAdder();
+    private final LongAdder byFault = new LongAdder();
+    private final LongAdder byNeighbour = new LongAdder();
+    private final LongAdder byPrefetch = new LongAdder();
+    private final LongAdder storageBlocksRead = new LongAdder();
+    private final LongAdder bytesRead = new LongAdder();
+    private final long presetZero;
+
+    private volatile boolean closed;
+    private volatile boolean backgroundRunning;
+    private volatile long completeNanos = -1;
+    private volatile CorruptCheckpointException prefetchFailure;
+    private long resumeNanos;
+    private Thread background;
+
+    private LazyRestore(Path path, ResolvedCheckpoint chain, GuestMemory memory, LazyRestoreOptions options,
+                        long startNanos) {
+        this.path = path;
+        this.chain = chain;
+        this.head = chain.head();
+        this.memory = memory;
+        this.options = options;
+        this.blockCount = head.blockCount();
+        this.blockShift = Integer.numberOfTrailingZeros(head.blockBytes());
+        this.states = new BlockStates(blockCount);
+        int maxStorageBlock = 0;
+        this.itemBase = new int[chain.fileCount() + 1];
+        for (int f = 0; f < chain.fileCount(); f++) {
+            itemBase[f + 1] = itemBase[f] + chain.file(f).storageBlockCount();
+            maxStorageBlock = Math.max(maxStorageBlock, chain.file(f).storageBlockSize());
+        }
+        this.pool = new BufferPool(options.readMode() == ReadMode.POOL ? options.poolBuffers() : 0, maxStorageBlock);
+        this.checked = new boolean[itemBase[chain.fileCount()]];
+        this.startNanos = startNanos;
+        long preset = 0;
+        if (options.arenaZeroed()) {
+            for (long b = 0; b < blockCount; b++) {
+                if (chain.sourceOf(b) < 0) {
+                    states.presetPresent(b);
+                    preset++;
+                }
+            }
+        }
+        this.presetZero = preset;
+        this.present.set(preset);
+        this.prefetchUsed = options.prefetch() == Prefetch.WORKING_SET && head.hint().capacity() == 0
+            ? Prefetch.SEQUENTIAL : options.prefetch();
+    }
+
+    /**
+     * Starts a lazy restore of {@code file} into {@code memory} and returns as soon as the
+     * header, trailer and index are validated and the file is mapped.
+     *
+     * @throws IllegalArgumentException if the arena's size differs from the checkpoint's.
+     * @throws IllegalStateException    if the arena already has a guard (another lazy operation).
+     * @throws io.ckpt.format.CheckpointException if the file's metadata is damaged.
+     */
+    public static LazyRestore start(Path file, GuestMemory memory, LazyRestoreOptions options) throws IOException {
+        long t0 = System.nanoTime();
+        EagerRestore.checkFits(CheckpointMetadata.read(file), memory);
+        ResolvedCheckpoint chain = ResolvedCheckpoint.open(file);
+        LazyRestore r;
+        try {
+            r = new LazyRestore(file, chain, memory, options, t0);
+            memory.tracking().reset(chain.head().fileUuid());
+            if (r.present.get() == r.blockCount) {
+                r.complete();
+            } else {
+                memory.installGuard(r.guard);
+                if (options.prefetch() != Prefetch.NONE || options.neighbours() == Neighbours.BACKGROUND) {
+                    r.backgroundRunning = true;
+                    r.background = new Thread(r::backgroundLoop, "ckpt-lazy-restore");
+                    r.background.setDaemon(true);
+                    r.background.start();
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            chain.close();
+            throw e;
+        }
+        r.resumeNanos = System.nanoTime() - t0;
+        return r;
+    }
+
+    /** @return true once every page block is present. */
+    public boolean isComplete() {
+        return completeNanos >= 0;
+    }
+
+    /**
+     * Waits until every block is present.
+     *
+     * @throws CorruptCheckpointException if a block was found corrupt (the restore cannot complete).
+     * @throws IllegalStateException      if the restore was closed before completing.
+     */
+    public void awaitCompletion() throws IOException, InterruptedException {
+        finished.await();
+        checkFinished();
+    }
+
+    /** As {@link #awaitCompletion()} with a timeout; @return false if it timed out. */
+    public boolean awaitCompletion(long timeout, TimeUnit unit) throws IOException, InterruptedException {
+        if (!finished.await(timeout, unit)) {
+            return false;
+        }
+        checkFinished();
+        return true;
+    }
+
+    private void checkFinished() throws CorruptCheckpointException {
+        if (isComplete()) {
+            return;
+        }
+        if (!failures.isEmpty()) {
+            throw failures.values().iterator().next();
+        }
+        if (prefetchFailure != null) {
+            throw prefetchFailure;
+        }
+        throw new IllegalStateException("lazy restore of " + path + " was closed before it completed");
+    }
+
+    /** @return a snapshot of the counters. */
+    public LazyRestoreStats stats() {
+        Histogram h;
+        synchronized (faultTotal) {
+            faultTotal.add(faultLatency.getIntervalHistogram());
+            h = faultTotal.copy();
+        }
+        return new LazyRestoreStats(resumeNanos, completeNanos, faults.sum(), faultWaits.sum(),
+            h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue(),
+            byFault.sum(), byNeighbour.sum(), byPrefetch.sum(), presetZero, storageBlocksRead.sum(), bytesRead.sum(),
+            failures.size(), prefetchUsed);
+    }
+
+    /**
+     * Stops the background thread, waits for in-flight installs, releases buffers and the
+     * mapping. Blocks already present stay usable; touching an absent one afterwards throws
+     * {@link IllegalStateException}. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Thread t = background;
+        if (t != null) {
+            LockSupport.unpark(t);
+            boolean interrupted = false;
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        while (inFlight.get() != 0) {
+            Thread.yield();
+        }
+        pool.close();
+        chain.close();
+        finished.countDown();
+    }
+
+    // ---------------------------------------------------------------- faults (host threads)
+
+    private final class Guard extends AccessGuard {
+        @Override
+        public void beforeRead(long address, long length) {
+            ensurePresent(address, length);
+        }
+
+        @Override
+        public void beforeWrite(long address, long length) {
+            ensurePresent(address, length);
+        }
+
+        @Override
+        public String toString() {
+            return "lazy restore of " + path;
+        }
+    }
+
+    private void ensurePresent(long address, long length) {
+        long last = (address + length - 1) >>> blockShift;
+        for (long b = address >>> blockShift; b <= last; b++) {
+            if (states.getAcquire(b) != BlockStates.PRESENT) {
+                fault(b);
+            }
+        }
+    }
+
+    private void fault(long block) {
+        inFlight.incrementAndGet();
+        try {
+            if (closed) {
+                throw new IllegalStateException("lazy restore of " + path + " was closed before page block "
+                    + block + " was installed");
+            }
+            long t0 = System.nanoTime();
+            boolean waited = false;
+            int spins = 0;
+            while (true) {
+                byte s = states.getAcquire(block);
+                if (s == BlockStates.PRESENT) {
+                    break;
+                }
+                if (s == BlockStates.FAILED) {
+                    throw new LazyRestoreException(block, failures.get(block));
+                }
+                if (s == BlockStates.ABSENT && states.claim(block)) {
+                    installOnFault(block);
+                    faults.increment();
+                    break;
+                }
+                waited = true;
+                spins = backOff(spins);
+            }
+            if (waited) {
+                faultWaits.increment();
+            }
+            faultLatency.recordValue(System.nanoTime() - t0);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private static int backOff(int spins) {
+        if (spins < 100) {
+            Thread.onSpinWait();
+        } else if (spins < 200) {
+            Thread.yield();
+        } else {
+            LockSupport.parkNanos(10_000);
+        }
+        return spins + 1;
+    }
+
+    /** Installs claimed {@code block} on the faulting thread, then deals with its neighbours. */
+    private void installOnFault(long block) {
+        int f = chain.sourceOf(block);
+        if (f < 0) {
+            zeroFill(block);
+            publish(block, byFault);
+            return;
+        }
+        int sb = IndexEntryDescriptor.storageBlock(chain.index(f), block);
+        if (options.readMode() == ReadMode.POOL) {
+            installFromPool(block, f, sb);
+        } else {
+            BlockDecoder decoder = DECODERS.get();
+            MappedCheckpoint mapped = chain.mapped(f);
+            try {
+                checkMapped(f, sb);
+                decode(mapped.window(sb), mapped.offsetInWindow(sb), decoder, f, sb, block);
+            } catch (CorruptCheckpointException e) {
+                fail(block, e);
+                throw new LazyRestoreException(block, e);
+            }
+            publish(block, byFault);
+            if (options.neighbours() == Neighbours.SAME_THREAD) {
+                installAbsent(mapped.window(sb), mapped.offsetInWindow(sb), decoder, f, sb, byNeighbour);
+            }
+        }
+        if (options.neighbours() == Neighbours.BACKGROUND && backgroundRunning && handoffs.offer(itemBase[f] + sb)) {
+            LockSupport.unpark(background);
+        }
+    }
+
+    private void installFromPool(long block, int f, int sb) {
+        int slot;
+        int spins = 0;
+        while ((slot = pool.tryAcquire()) < 0) {
+            spins = backOff(spins);
+        }
+        try {
+            ByteBuffer buffer = pool.buffer(slot);
+            try {
+                copyStorageBlock(f, sb, buffer);
+                decode(buffer, 0, pool.decoder(slot), f, sb, block);
+            } catch (CorruptCheckpointException e) {
+                fail(block, e);
+                throw new LazyRestoreException(block, e);
+            }
+            publish(block, byFault);
+            if (options.neighbours() == Neighbours.SAME_THREAD) {
+                installAbsent(buffer, 0, pool.decoder(slot), f, sb, byNeighbour);
+            }
+        } finally {
+            pool.release(slot);
+        }
+    }
+
+    // ---------------------------------------------------------------- installing
+
+    /** Checks storage block {@code sb} of file {@code f}: header and map, in the mapping, once per restore. */
+    private void checkMapped(int f, int sb) throws CorruptCheckpointException {
+        int item = itemBase[f] + sb;
+        if (!checked[item]) {
+            MappedCheckpoint mapped = chain.mapped(f);
+            StorageBlockDecoder.checkStorageBlock(mapped.window(sb), mapped.offsetInWindow(sb), chain.file(f),
+                chain.index(f), sb);
+            checked[item] = true;   // benign race: a second check finds the same
+            storageBlocksRead.increment();
+            bytesRead.add(chain.file(f).storageBlockLength(sb));
+        }
+    }
+
+    /** The storage block's single read: one bulk copy out of the mapping into a pool buffer. */
+    private void copyStorageBlock(int f, int sb, ByteBuffer buffer) throws CorruptCheckpointException {
+        CheckpointMetadata meta = chain.file(f);
+        MappedCheckpoint mapped = chain.mapped(f);
+        int length = meta.storageBlockLength(sb);
+        buffer.put(0, mapped.window(sb), mapped.offsetInWindow(sb), length);
+        storageBlocksRead.increment();
+        bytesRead.add(length);
+        StorageBlockDecoder.checkStorageBlock(buffer, 0, meta, chain.index(f), sb);
+    }
+
+    private void decode(ByteBuffer src, int base, BlockDecoder d, int f, int sb, long block)
+        throws CorruptCheckpointException {
+        ByteBuffer index = chain.index(f);
+        long address = block << blockShift;
+        int length = head.blockLength(block);
+        int off = IndexEntryDescriptor.payloadOffset(index, block);
+        d.decode(IndexEntryDescriptor.encoding(index, block), src, base + off,
+            IndexEntryDescriptor.storedLength(index, block), memory.slabFor(address, length), memory.slabOffset(address),
+            length, options.verifyChecksums(), IndexEntryDescriptor.crc(index, block), block,
+            chain.file(f).storageBlockOffset(sb) + off);
+    }
+
+    /** Installs every still-absent block of storage block {@code sb} of file {@code f}, held in {@code src} from {@code base}. */
+    private void installAbsent(ByteBuffer src, int base, BlockDecoder decoder, int f, int sb, LongAdder counter) {
+        StorageBlockMap map = chain.map(f);
+        for (int i = 0, n = map.count(sb); i < n; i++) {
+            int block = map.block(sb, i);
+            if (chain.sourceOf(block) == f && states.getAcquire(block) == BlockStates.ABSENT && states.claim(block)) {
+                try {
+                    decode(src, base, decoder, f, sb, block);
+                    publish(block, counter);
+                } catch (CorruptCheckpointException e) {
+                    fail(block, e);
+                }
+            }
+        }
+    }
+
+    /** Reads storage block item {@code item} as the read mode says and installs its absent blocks. */
+    private void installItem(int item, ByteBuffer own, BlockDecoder decoder, LongAdder counter)
+        throws CorruptCheckpointException {
+        int f = fileOf(item);
+        int sb = item - itemBase[f];
+        if (options.readMode() == ReadMode.POOL) {
+            copyStorageBlock(f, sb, own);
+            installAbsent(own, 0, decoder, f, sb, counter);
+        } else {
+            checkMapped(f, sb);
+            MappedCheckpoint mapped = chain.mapped(f);
+            installAbsent(mapped.window(sb), mapped.offsetInWindow(sb), decoder, f, sb, counter);
+        }
+    }
+
+    private int fileOf(int item) {
+        int f = 0;
+        while (item >= itemBase[f + 1]) {
+            f++;
+        }
+        return f;
+    }
+
+    private void zeroFill(long block) {
+        if (!options.arenaZeroed()) {
+            long address = block << blockShift;
+            int length = head.blockLength(block);
+            BufferZero.zero(memory.slabFor(address, length), memory.slabOffset(address), length);
+        }
+    }
+
+    private void publish(long block, LongAdder counter) {
+        states.publish(block, BlockStates.PRESENT);
+        counter.increment();
+        if (present.incrementAndGet() == blockCount) {
+            complete();
+        }
+    }
+
+    private void fail(long block, CorruptCheckpointException e) {
+        failures.putIfAbsent(block, e);
+        states.publish(block, BlockStates.FAILED);
+        stopPrefetch(e);
+    }
+
+    private void complete() {
+        completeNanos = System.nanoTime() - startNanos;
+        memory.removeGuard(guard);
+        finished.countDown();
+        Thread t = background;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    // ---------------------------------------------------------------- background thread
+
+    private void backgroundLoop() {
+        ByteBuffer own = options.readMode() == ReadMode.POOL
+            ? ByteBuffer.allocateDirect(pool.bufferSize()).order(java.nio.ByteOrder.LITTLE_ENDIAN) : null;
+        BlockDecoder decoder = new BlockDecoder();
+        try {
+            int[] order = prefetchOrder();
+            int cursor = 0;
+            long zeroCursor = 0;
+            long prefetched = 0;
+            long t0 = System.nanoTime();
+            while (!closed && !isComplete()) {
+                int handoff = handoffs.poll();
+                if (handoff >= 0) {
+                    if (anyAbsent(handoff)) {
+                        try {
+                            installItem(handoff, own, decoder, byNeighbour);
+                        } catch (CorruptCheckpointException e) {
+                            stopPrefetch(e);
+                        }
+                    }
+                    continue;
+                }
+                boolean prefetching = prefetchFailure == null && prefetchUsed != Prefetch.NONE;
+                if (prefetching && cursor < order.length) {
+                    int item = order[cursor++];
+                    if (anyAbsent(item)) {
+                        try {
+                            installItem(item, own, decoder, byPrefetch);
+                            int f = fileOf(item);
+                            prefetched += chain.file(f).storageBlockLength(item - itemBase[f]);
+                        } catch (CorruptCheckpointException e) {
+                            stopPrefetch(e);
+                        }
+                        rateLimit(prefetched, t0);
+                    }
+                } else if (prefetching && zeroCursor < blockCount) {
+                    long end = Math.min(blockCount, zeroCursor + 1024);
+                    for (long b = zeroCursor; b < end; b++) {
+                        if (chain.sourceOf(b) < 0 && states.claim(b)) {
+                            zeroFill(b);
+                            publish(b, byPrefetch);
+                        }
+                    }
+                    zeroCursor = end;
+                } else {
+                    LockSupport.parkNanos(1_000_000);
+                }
+            }
+        } finally {
+            backgroundRunning = false;
+            if (own != null) {
+                org.agrona.BufferUtil.free(own);
+            }
+        }
+    }
+
+    /** A storage block the background thread read is damaged: its absent blocks stay absent (a touch reports it). */
+    private void stopPrefetch(CorruptCheckpointException e) {
+        if (prefetchFailure == null) {
+            prefetchFailure = e;
+        }
+        finished.countDown();
+    }
+
+    private boolean anyAbsent(int item) {
+        int f = fileOf(item);
+        int sb = item - itemBase[f];
+        StorageBlockMap map = chain.map(f);
+        for (int i = 0, n = map.count(sb); i < n; i++) {
+            int block = map.block(sb, i);
+            if (chain.sourceOf(block) == f && states.getAcquire(block) == BlockStates.ABSENT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sleeps as needed to keep the prefetcher under its byte rate, waking early for hand-offs. */
+    private void rateLimit(long bytes, long t0) {
+        long rate = options.prefetchBytesPerSecond();
+        if (rate > 0) {
+            long wait = t0 + (long) (bytes * 1e9 / rate) - System.nanoTime();
+            if (wait > 0 && handoffs.isEmpty()) {
+                LockSupport.parkNanos(Math.min(wait, 10_000_000));
+            }
+        }
+    }
+
+    /** Storage block items in prefetch order: the hinted blocks' storage blocks first, then file order, newest file first. */
+    private int[] prefetchOrder() {
+        int items = itemBase[chain.fileCount()];
+        int[] order = new int[items];
+        boolean[] taken = new boolean[items];
+        int n = 0;
+        if (prefetchUsed == Prefetch.WORKING_SET) {
+            ByteBuffer hint = head.hint();
+            for (int i = 0; i + 4 <= hint.capacity(); i += 4) {
+                long block = Integer.toUnsignedLong(LittleEndian.getInt(hint, i));
+                int f = block < blockCount ? chain.sourceOf(block) : -1;
+                if (f >= 0) {
+                    int item = itemBase[f] + IndexEntryDescriptor.storageBlock(chain.index(f), block);
+                    if (!taken[item]) {
+                        taken[item] = true;
+                        order[n++] = item;
+                    }
+                }
+            }
+        }
+        for (int item = 0; item < items; item++) {
+            if (!taken[item]) {
+                order[n++] = item;
+            }
+        }
+        return order;
+    }
+}

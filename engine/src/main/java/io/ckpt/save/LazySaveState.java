@@ -1,0 +1,177 @@
+package io.ckpt.save;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.ckpt.memory.AccessGuard;
+import io.ckpt.memory.GuestMemory;
+import org.HdrHistogram.Recorder;
+import org.agrona.BufferUtil;
+import org.agrona.concurrent.ManyToManyConcurrentArrayQueue;
+
+/**
+ * The copy-before-write state of a lazy checkpoint (the first patent, US 9,053,064). Each
+ * planned block is NEEDED until exactly one thread claims it (CAS): a compressor, which copies
+ * it out of the arena and encodes the copy, or a host thread about to write it, which copies it
+ * into a pre-image buffer for the compressors and then writes. Either way the block is DONE
+ * (release) once its bytes as of {@code begin} are safe, and writes to it go straight through.
+ * Pre-image buffers are a fixed pool: when all are in use a writer waits (counted).
+ *
+ * <p>Thread-safety: {@link #guard()} is called by any host thread; compressors call the rest.
+ */
+final class LazySaveState implements AutoCloseable {
+    static final byte SKIP = 0;
+    static final byte NEEDED = 1;
+    static final byte CLAIMED = 2;
+    static final byte DONE = 3;
+    private static final VarHandle STATE = MethodHandles.arrayElementVarHandle(byte[].class);
+
+    /** A pre-image: one block's bytes as of begin, on its way from a writer to a compressor. */
+    static final class PreImage {
+        final ByteBuffer buffer;
+        long block;
+
+        PreImage(int blockBytes) {
+            buffer = ByteBuffer.allocateDirect(blockBytes).order(ByteOrder.LITTLE_ENDIAN);
+        }
+    }
+
+    private final GuestMemory memory;
+    private final SaveLayout layout;
+    private final byte[] states;
+    private final int blockShift;
+    private final int planSize;
+    private final ManyToManyConcurrentArrayQueue<PreImage> free;
+    private final ManyToManyConcurrentArrayQueue<PreImage> ready;
+    private final PreImage[] all;
+    private final AtomicInteger handed = new AtomicInteger();
+    private final Guard guard = new Guard();
+    final Recorder stalls = new Recorder(3);
+    final LongAdder preImages = new LongAdder();
+    final LongAdder poolWaits = new LongAdder();
+    final LongAdder claimWaits = new LongAdder();
+
+    LazySaveState(GuestMemory memory, SaveLayout layout, SavePlan plan, int preImageBuffers) {
+        this.memory = memory;
+        this.layout = layout;
+        this.blockShift = Integer.numberOfTrailingZeros(layout.blockBytes());
+        this.states = new byte[Math.toIntExact(layout.blockCount())];
+        for (int i = 0; i < plan.size(); i++) {
+            states[plan.block(i)] = NEEDED;
+        }
+        this.planSize = plan.size();
+        int capacity = Integer.highestOneBit(Math.max(2, preImageBuffers - 1)) << 1;
+        this.free = new ManyToManyConcurrentArrayQueue<>(capacity);
+        this.ready = new ManyToManyConcurrentArrayQueue<>(capacity);
+        this.all = new PreImage[preImageBuffers];
+        for (int i = 0; i < preImageBuffers; i++) {
+            all[i] = new PreImage(layout.blockBytes());
+            free.offer(all[i]);
+        }
+    }
+
+    /** @return the guard to install on the arena for the duration of the save. */
+    AccessGuard guard() {
+        return guard;
+    }
+
+    /** Compressor: claims {@code block} for encoding from the arena. @return false if a writer has it. */
+    boolean claim(long block) {
+        return STATE.compareAndSet(states, (int) block, NEEDED, CLAIMED);
+    }
+
+    /** Compressor: the claimed block's bytes are copied out; writers may proceed (release). */
+    void copied(long block) {
+        STATE.setRelease(states, (int) block, DONE);
+        handed.incrementAndGet();
+    }
+
+    /** Compressor: @return the next pre-image to encode, or null. */
+    PreImage pollPreImage() {
+        return ready.poll();
+    }
+
+    /** Compressor: returns an encoded pre-image's buffer to the pool. */
+    void recycle(PreImage p) {
+        free.offer(p);
+    }
+
+    /** @return true once every planned block was handed to a compressor and no pre-image waits. */
+    boolean allHanded() {
+        return handed.get() == planSize && ready.isEmpty();
+    }
+
+    private final class Guard extends AccessGuard {
+        @Override
+        public void beforeRead(long address, long length) {
+            // Reads are never delayed: the checkpoint only needs the bytes before each first write.
+        }
+
+        @Override
+        public void beforeWrite(long address, long length) {
+            long last = (address + length - 1) >>> blockShift;
+            for (long b = address >>> blockShift; b <= last; b++) {
+                byte s = (byte) STATE.getAcquire(states, (int) b);
+                if (s != DONE && s != SKIP) {
+                    preserve(b);
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "lazy checkpoint";
+        }
+    }
+
+    /** Host thread about to write {@code block}: copies its pre-image first, or waits for whoever does. */
+    private void preserve(long block) {
+        long t0 = System.nanoTime();
+        if (STATE.compareAndSet(states, (int) block, NEEDED, CLAIMED)) {
+            PreImage p;
+            int spins = 0;
+            while ((p = free.poll()) == null) {
+                if (spins++ == 0) {
+                    poolWaits.increment();
+                }
+                backOff(spins);
+            }
+            long address = block << blockShift;
+            int length = layout.blockLength(block);
+            p.buffer.put(0, memory.slabFor(address, length), memory.slabOffset(address), length);
+            p.block = block;
+            STATE.setRelease(states, (int) block, DONE);
+            ready.offer(p);
+            handed.incrementAndGet();
+            preImages.increment();
+        } else {
+            claimWaits.increment();
+            int spins = 0;
+            while ((byte) STATE.getAcquire(states, (int) block) != DONE) {
+                backOff(++spins);
+            }
+        }
+        stalls.recordValue(System.nanoTime() - t0);
+    }
+
+    private static void backOff(int spins) {
+        if (spins < 100) {
+            Thread.onSpinWait();
+        } else if (spins < 200) {
+            Thread.yield();
+        } else {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (PreImage p : all) {
+            BufferUtil.free(p.buffer);
+        }
+    }
+}

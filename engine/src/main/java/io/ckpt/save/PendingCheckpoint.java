@@ -1,0 +1,104 @@
+package io.ckpt.save;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import io.ckpt.memory.GuestMemory;
+
+/**
+ * A lazy checkpoint in progress (US 9,053,064): {@link #begin} returns at once and the host
+ * keeps reading and writing the arena; the file written is exactly the arena as it was when
+ * {@code begin} was called. A host write to a block not saved yet first copies that block (a
+ * pre-image) into the pipeline, then proceeds; reads are never delayed.
+ *
+ * <p>Thread-safety: {@link #begin} must be called while no host thread is inside an arena
+ * accessor (the host's pause, like a VMM stopping its vCPUs for an instant); everything else
+ * from any thread.
+ */
+public final class PendingCheckpoint implements AutoCloseable {
+    private final SaveJob job;
+    private final CompletableFuture<SaveStats> future = new CompletableFuture<>();
+
+    private PendingCheckpoint(SaveJob job) {
+        this.job = job;
+    }
+
+    /**
+     * Starts a lazy checkpoint of {@code memory} into {@code target}.
+     *
+     * @throws IllegalStateException if the arena has a lazy restore or checkpoint in progress.
+     */
+    public static PendingCheckpoint begin(GuestMemory memory, Path target, SaveOptions options) throws IOException {
+        SaveJob job = new SaveJob(memory, target, options, true);
+        job.start();
+        PendingCheckpoint p = new PendingCheckpoint(job);
+        Thread committer = new Thread(() -> {
+            try {
+                p.future.complete(job.finish());
+            } catch (Throwable t) {
+                p.future.completeExceptionally(t);
+            }
+        }, "ckpt-save-commit");
+        committer.setDaemon(true);
+        committer.start();
+        return p;
+    }
+
+    /**
+     * Waits for the checkpoint to be committed.
+     *
+     * @return the save's stats.
+     * @throws IOException           if it failed; nothing was written under the target name.
+     * @throws CancellationException if it was cancelled.
+     */
+    public SaveStats await() throws IOException, InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException) {
+                throw (IOException) c;
+            }
+            if (c instanceof CancellationException) {
+                throw (CancellationException) c;
+            }
+            if (c instanceof RuntimeException) {
+                throw (RuntimeException) c;
+            }
+            throw new IOException(c);
+        }
+    }
+
+    /** @return a future completed with the stats, or exceptionally on failure or cancel. */
+    public CompletableFuture<SaveStats> future() {
+        return future;
+    }
+
+    /** Cancels the checkpoint: no file appears under the target name; the previous one stays intact. */
+    public void cancel() {
+        job.cancel();
+    }
+
+    /** @return true once committed, failed or cancelled. */
+    public boolean isDone() {
+        return future.isDone();
+    }
+
+    /** Cancels the checkpoint if it is still running and waits for it to end. */
+    @Override
+    public void close() {
+        if (!future.isDone()) {
+            cancel();
+        }
+        try {
+            future.handle((s, t) -> null).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // handled above: handle() never completes exceptionally
+        }
+    }
+}

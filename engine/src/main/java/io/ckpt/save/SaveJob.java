@@ -1,0 +1,342 @@
+package io.ckpt.save;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.UUID;
+
+import io.ckpt.format.CheckpointMetadata;
+import io.ckpt.format.Encoding;
+import io.ckpt.format.FormatVersion;
+import io.ckpt.format.HeaderDescriptor;
+import io.ckpt.format.IndexEntryDescriptor;
+import io.ckpt.format.LittleEndian;
+import io.ckpt.format.ParentReferenceDescriptor;
+import io.ckpt.format.TrailerDescriptor;
+import io.ckpt.io.AtomicCommit;
+import io.ckpt.memory.BlockTracking;
+import io.ckpt.memory.GuestMemory;
+import net.openhft.chronicle.core.io.BackgroundResourceReleaser;
+import org.HdrHistogram.Histogram;
+import org.agrona.BufferUtil;
+
+/**
+ * One save, from plan to commit: snapshots the arena's tracking bits, plans the blocks,
+ * starts compressor threads and the I/O thread, and after they finish commits the file
+ * atomically. A lazy job installs the copy-before-write guard for the duration.
+ *
+ * <p>Thread-safety: {@link #start} on the thread that owns the arena's pause;
+ * {@link #finish} on one thread afterwards; {@link #cancel} from any thread.
+ */
+final class SaveJob {
+    private final GuestMemory memory;
+    private final Path target;
+    private final SaveOptions options;
+    private final boolean lazy;
+    private final SaveControl control = new SaveControl();
+    private SaveLayout layout;
+    private SavePlan plan;
+    private LazySaveState lazyState;
+    private Path temp;
+    private ByteBuffer header;
+    private ByteBuffer index;
+    private ByteBuffer hint;
+    private StagingRing[] rings;
+    private Compressor[] compressors;
+    private Thread[] threads;
+    private StorageWriter writer;
+    private Thread ioThread;
+    private BitSet dirtySnapshot;
+    private UUID previousBase;
+    private UUID fileUuid;
+    private long t0;
+    private long beginNanos;
+
+    SaveJob(GuestMemory memory, Path target, SaveOptions options, boolean lazy) {
+        this.memory = memory;
+        this.target = target;
+        this.options = options;
+        this.lazy = lazy;
+    }
+
+    /** Validates, snapshots tracking, plans, and starts the threads. Returns at once. */
+    void start() throws IOException {
+        t0 = System.nanoTime();
+        options.validateFor(memory);
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new NoSuchFileException(String.valueOf(dir), null, "directory for the checkpoint does not exist");
+        }
+        if (Files.isDirectory(target)) {
+            throw new IOException(target + " is a directory");
+        }
+        if (memory.guard() != null) {
+            throw new IllegalStateException("cannot save while " + memory.guard() + " is in progress on this arena");
+        }
+        layout = SaveLayout.of(memory.size(), options);
+        CheckpointMetadata parent = options.parent() == null ? null : checkParent(CheckpointMetadata.read(options.parent()));
+        fileUuid = options.fileUuid() != null ? options.fileUuid() : UUID.randomUUID();
+
+        // The arena is quiet here (caller's pause): take and clear the tracking bits.
+        BlockTracking tracking = memory.tracking();
+        previousBase = tracking.base();
+        dirtySnapshot = tracking.snapshotDirty(true);
+        BitSet accessed = tracking.snapshotAccessed(true);
+        tracking.base(fileUuid);
+        BitSet hinted = options.hint() ? toSaveBlocks(accessed, tracking.blockBytes()) : new BitSet();
+        plan = SavePlan.of(layout.blockCount(), parent == null ? null : toSaveBlocks(dirtySnapshot, tracking.blockBytes()),
+            hinted);
+
+        AtomicCommit.cleanLeftovers(target);
+        temp = AtomicCommit.tempFor(target);
+        Files.createFile(temp);
+        try {
+            header = header(parent);
+            index = ByteBuffer.allocateDirect(Math.toIntExact(layout.blockCount() * IndexEntryDescriptor.LENGTH))
+                .order(ByteOrder.LITTLE_ENDIAN);
+            for (long b = 0; b < layout.blockCount(); b++) {
+                if (!plan.planned(b)) {
+                    IndexEntryDescriptor.storageBlock(index, b, IndexEntryDescriptor.NO_STORAGE_BLOCK);
+                    IndexEntryDescriptor.payload(index, b, 0, 0, 0, Encoding.PARENT);
+                }
+            }
+            int[] h = plan.hint();
+            hint = ByteBuffer.allocateDirect(h.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < h.length; i++) {
+                LittleEndian.putInt(hint, i * 4, h[i]);
+            }
+            int n = options.compressors();
+            rings = new StagingRing[n];
+            compressors = new Compressor[n];
+            threads = new Thread[n];
+            WorkQueue work = new WorkQueue(plan.size());
+            if (lazy) {
+                lazyState = new LazySaveState(memory, layout, plan, options.preImageBuffers());
+                memory.installGuard(lazyState.guard());
+            }
+            for (int i = 0; i < n; i++) {
+                rings[i] = new StagingRing(layout.storageBlockSize());
+                compressors[i] = new Compressor(memory, layout, rings[i], index, work, plan, lazyState, control);
+            }
+            writer = new StorageWriter(temp.toFile(), header, rings, compressors, index, hint, control);
+            ioThread = new Thread(writer, "ckpt-save-io");
+            ioThread.setDaemon(true);
+            ioThread.start();
+            for (int i = 0; i < n; i++) {
+                threads[i] = new Thread(compressors[i], "ckpt-save-compress-" + i);
+                threads[i].setDaemon(true);
+                threads[i].start();
+            }
+        } catch (RuntimeException | Error e) {
+            control.fail(e);
+            cleanUp(false);
+            throw e;
+        }
+        beginNanos = System.nanoTime() - t0;
+    }
+
+    /** Stops the threads at their next check; {@link #finish} then throws and leaves no file. */
+    void cancel() {
+        control.fail(new java.util.concurrent.CancellationException("checkpoint cancelled"));
+    }
+
+    /**
+     * Waits for the threads and commits the file. On any failure the temporary file is
+     * removed, the target is untouched and the arena's dirty bits are put back.
+     */
+    SaveStats finish() throws IOException {
+        boolean committed = false;
+        try {
+            boolean interrupted = false;
+            for (Thread t : threads) {
+                interrupted |= join(t);
+            }
+            if (lazyState != null) {
+                memory.removeGuard(lazyState.guard());
+            }
+            interrupted |= join(ioThread);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+                control.fail(new InterruptedIOException("save interrupted"));
+            }
+            BackgroundResourceReleaser.releasePendingResources();
+            if (control.failure() != null) {
+                throw asIOException(control.failure());
+            }
+            long c0 = System.nanoTime();
+            int forces = AtomicCommit.commit(temp, target, writer.metadataEnd(), trailer());
+            committed = true;
+            long t1 = System.nanoTime();
+            return stats(forces, t1 - c0, t1 - t0);
+        } finally {
+            cleanUp(committed);
+        }
+    }
+
+    private void cleanUp(boolean committed) throws IOException {
+        if (lazyState != null) {
+            memory.removeGuard(lazyState.guard());
+            lazyState.close();
+        }
+        if (rings != null) {
+            for (StagingRing r : rings) {
+                if (r != null) {
+                    r.close();
+                }
+            }
+        }
+        if (index != null) {
+            BufferUtil.free(index);
+        }
+        if (hint != null) {
+            BufferUtil.free(hint);
+        }
+        if (!committed) {
+            memory.tracking().restoreDirty(dirtySnapshot);
+            memory.tracking().base(previousBase);
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private SaveStats stats(int forces, long commitNanos, long totalNanos) {
+        long zero = 0, raw = 0, lz4 = 0, payload = 0, waits = 0, cNanos = 0;
+        for (Compressor c : compressors) {
+            zero += c.zeroBlocks;
+            raw += c.rawBlocks;
+            lz4 += c.lz4Blocks;
+            payload += c.payloadBytes;
+            waits += c.stagingWaits;
+            cNanos += c.nanos;
+        }
+        long pre = 0, poolWaits = 0, claimWaits = 0, p50 = 0, p99 = 0, max = 0;
+        if (lazyState != null) {
+            Histogram h = lazyState.stalls.getIntervalHistogram();
+            pre = lazyState.preImages.sum();
+            poolWaits = lazyState.poolWaits.sum();
+            claimWaits = lazyState.claimWaits.sum();
+            if (h.getTotalCount() > 0) {
+                p50 = h.getValueAtPercentile(50);
+                p99 = h.getValueAtPercentile(99);
+                max = h.getMaxValue();
+            }
+        }
+        return new SaveStats(memory.size(), zero, raw, lz4, payload, writer.metadataEnd() + TrailerDescriptor.LENGTH,
+            writer.storageBlocks(), writer.writeCalls + 1, forces, compressors.length, waits, cNanos, writer.ioNanos,
+            commitNanos, totalNanos, layout.blockCount() - plan.size(), plan.hint().length, pre, poolWaits, claimWaits,
+            p50, p99, max, lazy ? beginNanos : 0);
+    }
+
+    private CheckpointMetadata checkParent(CheckpointMetadata p) {
+        BlockTracking tracking = memory.tracking();
+        if (!p.fileUuid().equals(tracking.base())) {
+            throw new IllegalArgumentException("parent " + options.parent() + " has UUID " + p.fileUuid()
+                + " but the arena's dirty tracking is relative to " + tracking.base()
+                + " (save or restore that checkpoint first, or make a full save)");
+        }
+        if (p.arenaSize() != memory.size() || p.blockBytes() != layout.blockBytes()) {
+            throw new IllegalArgumentException("parent " + options.parent() + " has arena " + p.arenaSize() + " bytes in "
+                + p.blockBytes() + "-byte blocks; this save has " + memory.size() + " in " + layout.blockBytes());
+        }
+        if (tracking.blockBytes() != layout.blockBytes()) {
+            throw new IllegalArgumentException("incremental saves need pagesPerBlock=" + tracking.blockBytes() / 4096
+                + " (the arena's tracking block), not " + options.pagesPerBlock());
+        }
+        return p;
+    }
+
+    /** Maps tracking blocks to save blocks (the two granularities may differ for full saves). */
+    private BitSet toSaveBlocks(BitSet tracked, int trackBytes) {
+        int blockBytes = layout.blockBytes();
+        if (trackBytes == blockBytes) {
+            return tracked;
+        }
+        BitSet out = new BitSet();
+        for (int t = tracked.nextSetBit(0); t >= 0; t = tracked.nextSetBit(t + 1)) {
+            long start = (long) t * trackBytes / blockBytes;
+            long end = ((long) (t + 1) * trackBytes - 1) / blockBytes;
+            out.set((int) start, (int) Math.min(end + 1, layout.blockCount()));
+        }
+        return out;
+    }
+
+    private ByteBuffer header(CheckpointMetadata parent) {
+        ByteBuffer h = ByteBuffer.allocateDirect(HeaderDescriptor.REGION_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+        HeaderDescriptor.magic(h, HeaderDescriptor.MAGIC);
+        HeaderDescriptor.majorVersion(h, FormatVersion.MAJOR);
+        HeaderDescriptor.minorVersion(h, FormatVersion.MINOR);
+        HeaderDescriptor.headerLength(h, HeaderDescriptor.LENGTH);
+        HeaderDescriptor.fileUuid(h, fileUuid);
+        HeaderDescriptor.parentUuid(h, parent == null ? null : parent.fileUuid());
+        HeaderDescriptor.pageSize(h, GuestMemory.PAGE_SIZE);
+        HeaderDescriptor.pagesPerBlock(h, options.pagesPerBlock());
+        HeaderDescriptor.storageBlockSize(h, options.storageBlockSize());
+        HeaderDescriptor.codec(h, options.codec().id());
+        HeaderDescriptor.flags(h, parent == null ? 0 : HeaderDescriptor.FLAG_INCREMENTAL);
+        HeaderDescriptor.arenaSize(h, memory.size());
+        HeaderDescriptor.dataLength(h, options.dataLength() >= 0 ? options.dataLength() : memory.size());
+        HeaderDescriptor.blockCount(h, layout.blockCount());
+        HeaderDescriptor.createdMillis(h, options.createdMillis() >= 0 ? options.createdMillis() : System.currentTimeMillis());
+        HeaderDescriptor.dataOffset(h, HeaderDescriptor.REGION_LENGTH);
+        HeaderDescriptor.headerCrc(h, HeaderDescriptor.computeCrc(h));
+        if (parent != null) {
+            Path dir = target.toAbsolutePath().getParent();
+            Path p = parent.path().toAbsolutePath();
+            String name = p.getParent().equals(dir) ? p.getFileName().toString() : dir.relativize(p).toString();
+            ParentReferenceDescriptor.write(h, name);
+        }
+        return h;
+    }
+
+    private ByteBuffer trailer() {
+        ByteBuffer t = ByteBuffer.allocate(TrailerDescriptor.LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+        TrailerDescriptor.indexOffset(t, writer.indexOffset);
+        TrailerDescriptor.indexLength(t, writer.tableOffset - writer.indexOffset);
+        TrailerDescriptor.tableOffset(t, writer.tableOffset);
+        TrailerDescriptor.tableLength(t, writer.tableLength);
+        TrailerDescriptor.hintOffset(t, writer.tableOffset + writer.tableLength);
+        TrailerDescriptor.hintLength(t, hint.capacity());
+        TrailerDescriptor.checksumAlgorithm(t, TrailerDescriptor.CHECKSUM_CRC32C);
+        TrailerDescriptor.indexCrc(t, writer.indexCrc);
+        TrailerDescriptor.tableCrc(t, writer.tableCrc);
+        TrailerDescriptor.trailerCrc(t, TrailerDescriptor.computeTrailerCrc(header, t));
+        TrailerDescriptor.commitMagic(t, TrailerDescriptor.COMMIT_MAGIC);
+        return t;
+    }
+
+    private static boolean join(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                return interrupted;
+            } catch (InterruptedException e) {
+                // Finish the join: the threads use buffers that are freed after it.
+                interrupted = true;
+            }
+        }
+    }
+
+    private static IOException asIOException(Throwable t) {
+        if (t instanceof IOException) {
+            return (IOException) t;
+        }
+        if (t instanceof UncheckedIOException) {
+            return ((UncheckedIOException) t).getCause();
+        }
+        if (t instanceof RuntimeException) {
+            throw (RuntimeException) t;
+        }
+        if (t instanceof Error) {
+            throw (Error) t;
+        }
+        return new IOException(t);
+    }
+}

@@ -1,0 +1,29 @@
+package io.ckpt.format;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * The parent of an incremental checkpoint is missing, is a different checkpoint than the one
+ * recorded, or does not match the child's geometry. Names both UUIDs and the path tried.
+ */
+public class ParentCheckpointException extends CheckpointException {
+    private static final long serialVersionUID = 1L;
+
+    /** @param detail the facts: child, expected parent UUID, path tried, what was found. */
+    public ParentCheckpointException(String detail) {
+        super(detail);
+    }
+
+    /** @return an exception for a parent file that does not exist. */
+    public static ParentCheckpointException missing(Path child, UUID childUuid, UUID parentUuid, Path tried) {
+        return new ParentCheckpointException("parent checkpoint of " + child + " (" + childUuid + ") not found: expected "
+            + parentUuid + " at " + tried);
+    }
+
+    /** @return an exception for a parent file that is another checkpoint. */
+    public static ParentCheckpointException mismatch(Path child, UUID childUuid, UUID parentUuid, Path found, UUID foundUuid) {
+        return new ParentCheckpointException("parent checkpoint of " + child + " (" + childUuid + ") expected "
+            + parentUuid + " but " + found + " is " + foundUuid);
+    }
+}
