@@ -96,6 +96,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-warmup", description = "Skip the untimed warm-up (every implementation once on an 8 MiB arena).")
     boolean noWarmup;
 
+    @Option(names = "--no-lazy",
+        description = "Skip the lazy restore, lazy checkpoint and incremental measurements (reported as null).")
+    boolean noFeatures;
+
     @Option(names = "--compressors", paramLabel = "N", description = "ckpt compressor threads (default: the engine's).")
     Integer compressors;
 
@@ -280,10 +284,14 @@ public final class BenchCommand implements Callable<Integer> {
                     r + 1, plan.rounds(), last(saves.get("ckpt")), last(restores.get("ckpt")));
                 err.flush();
             }
-            return report(plan, arena, work, stores, ckpt, cli, saves, restores, orders,
-                measureLazyRestore(ckpt, source, target, work),
-                measureLazySave(ckpt, source, target, work),
-                measureIncremental(ckpt, source, target, work));
+            Map<String, Object> errors = new LinkedHashMap<>();
+            Map<String, Object> lazy = measureLazyRestore(plan, source, target, work, errors, err);
+            Map<String, Object> lazySave = measureLazySave(plan, source, target, work, errors, err);
+            Map<String, Object> incremental = measureIncremental(plan, source, target, work, errors, err);
+            Map<String, Object> report = report(plan, arena, work, stores, ckpt, cli, saves, restores, orders,
+                lazy, lazySave, incremental);
+            report.put("errors", errors);
+            return report;
         } finally {
             for (ArenaStore s : stores) {
                 s.close();
@@ -316,36 +324,50 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The {@code lazy} section: {@code resume_ms} (until a lazy restore returns control),
-     * {@code fault_p50_us}/{@code fault_p99_us} (first touch of a block not yet present),
-     * {@code touch_1pct_s} (touch 1% of pages at random), {@code touch_all_prefetch_s} (touch
-     * all with the background prefetcher on).
-     *
-     * @return null: the engine has no lazy restore yet. Measure it here once it does.
+     * The {@code lazy} section (see {@link FeatureBench#lazyRestore}); null when switched off
+     * or failed (the error is reported).
      */
-    static Map<String, Object> measureLazyRestore(CkptStore ckpt, GuestMemory source, GuestMemory target, Path work) {
-        return null;
+    private Map<String, Object> measureLazyRestore(Plan plan, GuestMemory source, GuestMemory target, Path work,
+                                                   Map<String, Object> errors, PrintWriter err) {
+        return feature("lazy", errors, err, () -> FeatureBench.lazyRestore(source, target, plan.save(), work));
     }
 
-    /**
-     * The {@code lazy_save} section: {@code write_stall_p50_us}/{@code write_stall_p99_us}
-     * (host write to a block not yet saved, which copies it first) and
-     * {@code host_write_ratio} (host write throughput during a lazy save over without one).
-     *
-     * @return null: the engine has no lazy save yet. Measure it here once it does.
-     */
-    static Map<String, Object> measureLazySave(CkptStore ckpt, GuestMemory source, GuestMemory target, Path work) {
-        return null;
+    /** The {@code lazy_save} section (see {@link FeatureBench#lazySave}). */
+    private Map<String, Object> measureLazySave(Plan plan, GuestMemory source, GuestMemory target, Path work,
+                                                Map<String, Object> errors, PrintWriter err) {
+        return feature("lazy_save", errors, err, () -> FeatureBench.lazySave(source, target, plan.save(), work));
     }
 
-    /**
-     * The {@code incremental} section: {@code dirty_1pct_speedup} (full save time over an
-     * incremental save after 1% of pages are dirtied).
-     *
-     * @return null: the engine has no incremental checkpoints yet. Measure it here once it does.
-     */
-    static Map<String, Object> measureIncremental(CkptStore ckpt, GuestMemory source, GuestMemory target, Path work) {
-        return null;
+    /** The {@code incremental} section (see {@link FeatureBench#incremental}); overwrites {@code source}, so it runs last. */
+    private Map<String, Object> measureIncremental(Plan plan, GuestMemory source, GuestMemory target, Path work,
+                                                   Map<String, Object> errors, PrintWriter err) {
+        return feature("incremental", errors, err, () -> FeatureBench.incremental(source, target, plan.save(), work));
+    }
+
+    /** One measurement that may fail without losing the rest of the report. */
+    private interface Measurement {
+        Map<String, Object> run() throws Exception;
+    }
+
+    private Map<String, Object> feature(String name, Map<String, Object> errors, PrintWriter err, Measurement m) {
+        if (noFeatures) {
+            return null;
+        }
+        long t0 = System.nanoTime();
+        try {
+            Map<String, Object> r = m.run();
+            err.printf(Locale.ROOT, "ckpt bench: %s measured and verified in %.1f s%n", name, (System.nanoTime() - t0) / 1e9);
+            return r;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            errors.put(name, e.toString());
+            err.println("ckpt bench: " + name + " FAILED, reported as null: " + e);
+            return null;
+        } finally {
+            err.flush();
+        }
     }
 
     private Map<String, Object> report(Plan plan, long arena, Path work, List<ArenaStore> stores, CkptStore ckpt,
@@ -367,6 +389,7 @@ public final class BenchCommand implements Callable<Integer> {
         config.put("ckpt_restore_threads", plan.restore().threads());
         config.put("ckpt_verify_checksums", plan.restore().verifyChecksums());
         config.put("naive_rounds", plan.naive());
+        config.put("lazy_incremental", noFeatures ? "off" : "one run each after the rounds");
         config.put("warmup", noWarmup ? "none" : "every implementation once on an 8 MiB mixed arena, untimed");
         config.put("lz4_stream", "LZ4FrameOutputStream defaults (4 MiB frame blocks), 64 KiB chunks, BufferedOutputStream");
         config.put("raw_chunk_bytes", RawBaseline.DEFAULT_CHUNK);

@@ -36,7 +36,8 @@ class BenchCommandTest {
     @SuppressWarnings("unchecked")
     void shouldPrintAJsonReportWithTheRequiredKeys() throws Exception {
         Path copy = dir.resolve("report.json");
-        int exit = run("--size", "8m", "--rounds", "2", "--json", "--dir", dir.toString(), "--out", copy.toString());
+        int exit = run("--size", "8m", "--rounds", "2", "--json", "--dir", dir.toString(), "--out", copy.toString(),
+            "--no-lazy");
         assertEquals(0, exit, err.toString());
 
         Map<String, Object> r = (Map<String, Object>) Json.parse(out.toString());
@@ -71,7 +72,7 @@ class BenchCommandTest {
 
         for (String k : new String[] {"lazy", "lazy_save", "incremental"}) {
             assertTrue(r.containsKey(k), k);
-            assertNull(r.get(k), k + " is not measured yet");
+            assertNull(r.get(k), k + " is switched off by --no-lazy");
         }
         assertInstanceOf(Map.class, r.get("machine"));
         assertEquals(out.toString(), Files.readString(copy));
@@ -81,9 +82,38 @@ class BenchCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void shouldMeasureLazyRestoreLazySaveAndIncrementalWithTheRequiredKeys() {
+        int exit = run("--size", "8m", "--rounds", "1", "--json", "--dir", dir.toString(), "--naive", "off",
+            "--no-lz4-cli");
+        assertEquals(0, exit, err.toString());
+        Map<String, Object> r = (Map<String, Object>) Json.parse(out.toString());
+        Map<String, Object> errors = (Map<String, Object>) r.get("errors");
+
+        Map<String, Object> lazy = (Map<String, Object>) r.get("lazy");
+        assertNotNull(lazy, "lazy restore: " + errors);
+        for (String k : new String[] {"resume_ms", "fault_p50_us", "fault_p99_us", "touch_1pct_s", "touch_all_prefetch_s"}) {
+            assertPositive(lazy.get(k));
+        }
+        Map<String, Object> incremental = (Map<String, Object>) r.get("incremental");
+        assertNotNull(incremental, "incremental: " + errors);
+        assertPositive(incremental.get("dirty_1pct_speedup"));
+
+        // The engine's lazy checkpoint has been seen to lose blocks under load (reported); the bench
+        // then reports null and the error instead of a number. Either way, no invented figure.
+        Map<String, Object> lazySave = (Map<String, Object>) r.get("lazy_save");
+        if (lazySave == null) {
+            assertNotNull(errors.get("lazy_save"), "a null section names its error");
+        } else {
+            assertTrue(lazySave.containsKey("write_stall_p50_us") && lazySave.containsKey("write_stall_p99_us"));
+            assertPositive(lazySave.get("host_write_ratio"));
+        }
+    }
+
+    @Test
     void shouldPrintATableByDefault() {
         int exit = run("--size", "4m", "--rounds", "1", "--dir", dir.toString(), "--naive", "off", "--no-lz4-cli",
-            "--profile", "zero-heavy");
+            "--profile", "zero-heavy", "--no-lazy");
         assertEquals(0, exit, err.toString());
         String table = out.toString();
         assertTrue(table.contains("SAVE") && table.contains("RESTORE") && table.contains("ckpt speedup"), table);
@@ -110,7 +140,7 @@ class BenchCommandTest {
         }
         Path image = dir.resolve("vm.ram");
         Files.write(image, bytes);
-        int exit = run("--image", image.toString(), "--rounds", "1", "--json", "--dir", dir.toString());
+        int exit = run("--image", image.toString(), "--rounds", "1", "--json", "--dir", dir.toString(), "--no-lazy");
         assertEquals(0, exit, err.toString());
         Map<String, Object> r = (Map<String, Object>) Json.parse(out.toString());
         assertEquals((long) (2 << 20) + 4096, r.get("arena_bytes"));
