@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
         VerifyCommand.class,
         DemoCommand.class,
         CompactCommand.class,
-        // More subcommands: add one line here, e.g. io.ckpt.tools.bench.BenchCommand.class,
+        io.ckpt.tools.bench.BenchCommand.class,
         HelpCommand.class,
     },
     footerHeading = "%nExamples:%n",
