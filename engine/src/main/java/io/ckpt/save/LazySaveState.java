@@ -44,7 +44,7 @@ final class LazySaveState implements AutoCloseable {
     private final SaveLayout layout;
     private final byte[] states;
     private final int blockShift;
-    private final int planSize;
+    private int planSize;
     private final ManyToManyConcurrentArrayQueue<PreImage> free;
     private final ManyToManyConcurrentArrayQueue<PreImage> ready;
     private final PreImage[] all;
@@ -55,15 +55,12 @@ final class LazySaveState implements AutoCloseable {
     final LongAdder poolWaits = new LongAdder();
     final LongAdder claimWaits = new LongAdder();
 
-    LazySaveState(GuestMemory memory, SaveLayout layout, SavePlan plan, int preImageBuffers) {
+    /** Allocates the pre-image pool; {@link #plan} must follow before the guard is installed. */
+    LazySaveState(GuestMemory memory, SaveLayout layout, int preImageBuffers) {
         this.memory = memory;
         this.layout = layout;
         this.blockShift = Integer.numberOfTrailingZeros(layout.blockBytes());
         this.states = new byte[Math.toIntExact(layout.blockCount())];
-        for (int i = 0; i < plan.size(); i++) {
-            states[plan.block(i)] = NEEDED;
-        }
-        this.planSize = plan.size();
         // Twice the buffers: an array queue near full can refuse an offer while a consumer is mid-poll.
         int capacity = Integer.highestOneBit(Math.max(2, preImageBuffers - 1)) << 2;
         this.free = new ManyToManyConcurrentArrayQueue<>(capacity);
@@ -73,6 +70,14 @@ final class LazySaveState implements AutoCloseable {
             all[i] = new PreImage(layout.blockBytes());
             offer(free, all[i]);
         }
+    }
+
+    /** Marks the planned blocks NEEDED; before the guard is installed and the threads start. */
+    void plan(SavePlan plan) {
+        for (int i = 0; i < plan.size(); i++) {
+            states[plan.block(i)] = NEEDED;
+        }
+        this.planSize = plan.size();
     }
 
     /** @return the guard to install on the arena for the duration of the save. */

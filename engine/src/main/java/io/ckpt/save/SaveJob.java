@@ -84,25 +84,7 @@ final class SaveJob {
         CheckpointMetadata parent = options.parent() == null ? null : checkParent(CheckpointMetadata.read(options.parent()));
         fileUuid = options.fileUuid() != null ? options.fileUuid() : UUID.randomUUID();
 
-        // The arena is quiet here (caller's pause): take and clear the tracking bits.
-        BlockTracking tracking = memory.tracking();
-        previousBase = tracking.base();
-        dirtySnapshot = tracking.snapshotDirty(true);
-        BitSet accessed = tracking.snapshotAccessed(true);
-        tracking.base(fileUuid);
-        BitSet hinted = new BitSet();
-        if (options.hintBlocks() != null) {
-            for (int b : options.hintBlocks()) {
-                if (b >= 0 && b < layout.blockCount()) {
-                    hinted.set(b);
-                }
-            }
-        } else if (options.hint()) {
-            hinted = toSaveBlocks(accessed, tracking.blockBytes());
-        }
-        plan = SavePlan.of(layout.blockCount(), parent == null ? null : toSaveBlocks(dirtySnapshot, tracking.blockBytes()),
-            hinted);
-
+        // Everything that does not depend on the arena's state is prepared first.
         AtomicCommit.cleanLeftovers(target);
         temp = AtomicCommit.tempFor(target);
         Files.createFile(temp);
@@ -110,6 +92,33 @@ final class SaveJob {
             header = header(parent);
             index = ByteBuffer.allocateDirect(Math.toIntExact(layout.blockCount() * IndexEntryDescriptor.LENGTH))
                 .order(ByteOrder.LITTLE_ENDIAN);
+            int n = options.compressors();
+            rings = new StagingRing[n];
+            for (int i = 0; i < n; i++) {
+                rings[i] = new StagingRing(layout.storageBlockSize());
+            }
+            if (lazy) {
+                lazyState = new LazySaveState(memory, layout, options.preImageBuffers());
+            }
+
+            // The arena is quiet here (caller's pause): take and clear the tracking bits.
+            BlockTracking tracking = memory.tracking();
+            previousBase = tracking.base();
+            dirtySnapshot = tracking.snapshotDirty(true);
+            BitSet accessed = tracking.snapshotAccessed(true);
+            tracking.base(fileUuid);
+            BitSet hinted = new BitSet();
+            if (options.hintBlocks() != null) {
+                for (int b : options.hintBlocks()) {
+                    if (b >= 0 && b < layout.blockCount()) {
+                        hinted.set(b);
+                    }
+                }
+            } else if (options.hint()) {
+                hinted = toSaveBlocks(accessed, tracking.blockBytes());
+            }
+            plan = SavePlan.of(layout.blockCount(), parent == null ? null : toSaveBlocks(dirtySnapshot, tracking.blockBytes()),
+                hinted);
             for (long b = 0; b < layout.blockCount(); b++) {
                 if (!plan.planned(b)) {
                     IndexEntryDescriptor.storageBlock(index, b, IndexEntryDescriptor.NO_STORAGE_BLOCK);
@@ -121,17 +130,14 @@ final class SaveJob {
             for (int i = 0; i < h.length; i++) {
                 LittleEndian.putInt(hint, i * 4, h[i]);
             }
-            int n = options.compressors();
-            rings = new StagingRing[n];
             compressors = new Compressor[n];
             threads = new Thread[n];
             WorkQueue work = new WorkQueue(plan.size());
             if (lazy) {
-                lazyState = new LazySaveState(memory, layout, plan, options.preImageBuffers());
+                lazyState.plan(plan);
                 memory.installGuard(lazyState.guard());
             }
             for (int i = 0; i < n; i++) {
-                rings[i] = new StagingRing(layout.storageBlockSize());
                 compressors[i] = new Compressor(memory, layout, rings[i], index, work, plan, lazyState, control);
             }
             writer = new StorageWriter(temp.toFile(), header, rings, compressors, index, hint, control);
@@ -217,8 +223,10 @@ final class SaveJob {
             BufferUtil.free(hint);
         }
         if (!committed) {
-            memory.tracking().restoreDirty(dirtySnapshot);
-            memory.tracking().base(previousBase);
+            if (dirtySnapshot != null) {
+                memory.tracking().restoreDirty(dirtySnapshot);
+                memory.tracking().base(previousBase);
+            }
             if (temp != null) {
                 Files.deleteIfExists(temp);
             }
@@ -253,7 +261,15 @@ final class SaveJob {
             p50, p99, max, lazy ? beginNanos : 0);
     }
 
-    private CheckpointMetadata checkParent(CheckpointMetadata p) {
+    private CheckpointMetadata checkParent(CheckpointMetadata p) throws IOException {
+        Path self = target.toAbsolutePath().normalize();
+        for (CheckpointMetadata ancestor : io.ckpt.restore.ResolvedCheckpoint.chain(p.path())) {
+            if (ancestor.path().toAbsolutePath().normalize().equals(self)) {
+                throw new IllegalArgumentException("incremental save to " + target + " would replace "
+                    + (ancestor == p ? "its own parent" : "a checkpoint of its parent chain") + " (" + ancestor.fileUuid()
+                    + "); save to a new file");
+            }
+        }
         BlockTracking tracking = memory.tracking();
         if (!p.fileUuid().equals(tracking.base())) {
             throw new IllegalArgumentException("parent " + options.parent() + " has UUID " + p.fileUuid()
@@ -308,7 +324,9 @@ final class SaveJob {
         if (parent != null) {
             Path dir = target.toAbsolutePath().getParent();
             Path p = parent.path().toAbsolutePath();
-            String name = p.getParent().equals(dir) ? p.getFileName().toString() : dir.relativize(p).toString();
+            // '/' on every platform, so a chain moved between systems still resolves.
+            String name = p.getParent().equals(dir) ? p.getFileName().toString()
+                : dir.relativize(p).toString().replace(java.io.File.separatorChar, '/');
             ParentReferenceDescriptor.write(h, name);
         }
         return h;

@@ -240,7 +240,7 @@ public final class CheckpointMetadata {
     public ByteBuffer index() { return index.duplicate(); }
     /** @return read-only storage-block table. */
     public ByteBuffer table() { return table.duplicate(); }
-    /** @return read-only hint section (empty in v1.0 files). */
+    /** @return read-only hint section: u32 block numbers, ascending; empty when the writer stored no hint. */
     public ByteBuffer hint() { return hint.duplicate(); }
 
     public int majorVersion() { return HeaderDescriptor.majorVersion(header); }
