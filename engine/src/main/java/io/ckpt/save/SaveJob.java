@@ -58,6 +58,7 @@ final class SaveJob {
     private UUID fileUuid;
     private long t0;
     private long beginNanos;
+    private CheckpointMetadata parentMeta;
 
     SaveJob(GuestMemory memory, Path target, SaveOptions options, boolean lazy) {
         this.memory = memory;
@@ -66,8 +67,17 @@ final class SaveJob {
         this.lazy = lazy;
     }
 
-    /** Validates, snapshots tracking, plans, and starts the threads. Returns at once. */
+    /** {@link #prepare} then {@link #begin}. */
     void start() throws IOException {
+        prepare();
+        begin();
+    }
+
+    /**
+     * Validates, creates the temporary file and allocates buffers and rings: everything that
+     * does not depend on the arena's state, so the host may keep running meanwhile.
+     */
+    void prepare() throws IOException {
         t0 = System.nanoTime();
         options.validateFor(memory);
         Path dir = target.toAbsolutePath().getParent();
@@ -100,8 +110,34 @@ final class SaveJob {
             if (lazy) {
                 lazyState = new LazySaveState(memory, layout, options.preImageBuffers());
             }
+            compressors = new Compressor[n];
+            threads = new Thread[n];
+            for (int i = 0; i < n; i++) {
+                compressors[i] = new Compressor(memory, layout, rings[i], index, lazyState, control);
+                threads[i] = new Thread(compressors[i], "ckpt-save-compress-" + i);
+                threads[i].setDaemon(true);
+            }
+            writer = new StorageWriter(temp.toFile(), header, rings, compressors, index, control);
+            ioThread = new Thread(writer, "ckpt-save-io");
+            ioThread.setDaemon(true);
+            this.parentMeta = parent;
+        } catch (RuntimeException | Error e) {
+            control.fail(e);
+            cleanUp(false);
+            throw e;
+        }
+    }
 
-            // The arena is quiet here (caller's pause): take and clear the tracking bits.
+    /**
+     * Snapshots and clears the tracking bits, plans the blocks, installs the copy-before-write
+     * guard (lazy) and starts the threads. The arena must be quiet (the caller's pause); this is
+     * the only part of a save that needs it, and it costs microseconds to a few milliseconds
+     * (O(blocks) bit and index passes, three thread starts).
+     */
+    void begin() throws IOException {
+        long b0 = System.nanoTime();
+        CheckpointMetadata parent = parentMeta;
+        try {
             BlockTracking tracking = memory.tracking();
             previousBase = tracking.base();
             dirtySnapshot = tracking.snapshotDirty(true);
@@ -130,31 +166,34 @@ final class SaveJob {
             for (int i = 0; i < h.length; i++) {
                 LittleEndian.putInt(hint, i * 4, h[i]);
             }
-            compressors = new Compressor[n];
-            threads = new Thread[n];
             WorkQueue work = new WorkQueue(plan.size());
             if (lazy) {
                 lazyState.plan(plan);
                 memory.installGuard(lazyState.guard());
             }
-            for (int i = 0; i < n; i++) {
-                compressors[i] = new Compressor(memory, layout, rings[i], index, work, plan, lazyState, control);
+            for (Compressor c : compressors) {
+                c.plan(plan, work);
             }
-            writer = new StorageWriter(temp.toFile(), header, rings, compressors, index, hint, control);
-            ioThread = new Thread(writer, "ckpt-save-io");
-            ioThread.setDaemon(true);
+            writer.hint(hint);
             ioThread.start();
-            for (int i = 0; i < n; i++) {
-                threads[i] = new Thread(compressors[i], "ckpt-save-compress-" + i);
-                threads[i].setDaemon(true);
-                threads[i].start();
+            for (Thread t : threads) {
+                t.start();
             }
         } catch (RuntimeException | Error e) {
             control.fail(e);
             cleanUp(false);
             throw e;
         }
-        beginNanos = System.nanoTime() - t0;
+        beginNanos = System.nanoTime() - b0;
+    }
+
+    /** Releases a prepared job that will not begin: buffers freed, temporary file removed. */
+    void abandon() {
+        try {
+            cleanUp(false);
+        } catch (IOException e) {
+            // The temporary file stays; the next save to this target removes it.
+        }
     }
 
     /** Stops the threads at their next check; {@link #finish} then throws and leaves no file. */

@@ -35,7 +35,8 @@ final class StorageWriter implements Runnable {
     private final StagingRing[] rings;
     private final Compressor[] compressors;
     private final ByteBuffer index;
-    private final ByteBuffer hint;
+    /** Set by {@link #hint} before the thread starts. */
+    private ByteBuffer hint;
     private final SaveControl control;
     private final IdleStrategy idle = new BackoffIdleStrategy();
     private final CRC32C crc = new CRC32C();
@@ -56,10 +57,8 @@ final class StorageWriter implements Runnable {
     int indexCrc;
     int tableCrc;
 
-    /** @param hint the hint section's bytes (u32 block numbers), possibly empty. */
     StorageWriter(File file, ByteBuffer headerRegion, StagingRing[] rings, Compressor[] compressors,
-                  ByteBuffer index, ByteBuffer hint, SaveControl control) {
-        this.hint = hint;
+                  ByteBuffer index, SaveControl control) {
         this.file = file;
         this.headerRegion = headerRegion;
         this.rings = rings;
@@ -72,6 +71,11 @@ final class StorageWriter implements Runnable {
             ByteBuffer slots = rings[r].buffer();
             handlers[r] = (type, buffer, at, length) -> writeSlot(slots, at);
         }
+    }
+
+    /** @param hint the hint section's bytes (u32 block numbers), possibly empty; before the thread starts. */
+    void hint(ByteBuffer hint) {
+        this.hint = hint;
     }
 
     @Override
