@@ -295,7 +295,7 @@ final class SaveJob {
             }
         }
         return new SaveStats(memory.size(), zero, raw, lz4, payload, writer.metadataEnd() + TrailerDescriptor.LENGTH,
-            writer.storageBlocks(), writer.writeCalls + 1, forces, compressors.length, waits, cNanos, writer.ioNanos,
+            writer.storageBlocks(), writer.writeCalls + 1, forces + writer.backgroundForces, compressors.length, waits, cNanos, writer.ioNanos,
             commitNanos, totalNanos, layout.blockCount() - plan.size(), plan.hint().length, pre, poolWaits, claimWaits,
             p50, p99, max, lazy ? beginNanos : 0);
     }

@@ -10,6 +10,7 @@ import io.ckpt.format.HeaderDescriptor;
 import io.ckpt.format.IndexEntryDescriptor;
 import io.ckpt.format.StorageBlockDescriptor;
 import io.ckpt.format.StorageTableDescriptor;
+import io.ckpt.io.BackgroundFlusher;
 import io.ckpt.io.SpaceReservation;
 import net.openhft.chronicle.bytes.MappedBytes;
 import org.agrona.BufferUtil;
@@ -44,12 +45,14 @@ final class StorageWriter implements Runnable {
 
     private MappedBytes mapped;
     private SpaceReservation space;
+    private BackgroundFlusher flusher;
     private ByteBuffer table;
     private long nextOffset = HeaderDescriptor.REGION_LENGTH;
     private int storageBlocks;
     private long firstWriteNanos;
 
     long writeCalls;
+    int backgroundForces;
     long ioNanos;
     long indexOffset;
     long tableOffset;
@@ -82,6 +85,7 @@ final class StorageWriter implements Runnable {
     public void run() {
         try {
             space = SpaceReservation.open(file.toPath());
+            flusher = BackgroundFlusher.open(file.toPath());
             mapped = MappedBytes.mappedBytes(file, CHUNK_SIZE);
             write(0, headerRegion, 0, HeaderDescriptor.REGION_LENGTH);
             drain();
@@ -96,6 +100,10 @@ final class StorageWriter implements Runnable {
             }
             if (space != null) {
                 space.close();
+            }
+            if (flusher != null) {
+                flusher.close();
+                backgroundForces = flusher.forces();
             }
             BufferUtil.free(table);
             ioNanos = firstWriteNanos == 0 ? 0 : System.nanoTime() - firstWriteNanos;
@@ -184,6 +192,7 @@ final class StorageWriter implements Runnable {
         space.ensure(fileOffset + length);
         mapped.write(fileOffset, src, at, length);
         writeCalls++;
+        flusher.written(fileOffset + length);
     }
 
     /** @return storage blocks written. */
