@@ -105,13 +105,17 @@ def read(path):
     if n < 128:
         raise Corrupt("header: file is only %d bytes" % n)
     h = f[0:128]
-    if crc32c(h[0:124]) != struct.unpack_from("<I", h, 124)[0]:
-        raise Corrupt("header checksum mismatch")
     major, minor, header_length = struct.unpack_from("<HHI", h, 8)
     if major > 1:
         raise TooNew(major)
     if major < 1:
         raise TooOld(major)
+    if crc32c(h[0:124]) != struct.unpack_from("<I", h, 124)[0]:
+        raise Corrupt("header checksum mismatch")
+    flags = h[61]
+    parent_uuid = h[32:48]
+    if bool(flags & 1) != (parent_uuid != bytes(16)):
+        raise Corrupt("header: INCREMENTAL flag disagrees with the parent UUID")
     page_size, ppb, sbs = struct.unpack_from("<iii", h, 48)
     codec = h[60]
     arena, data_length, block_count, created, data_offset = struct.unpack_from("<qqqqq", h, 64)
@@ -151,6 +155,9 @@ def read(path):
         raise Corrupt("index checksum mismatch")
     table = f[table_off:table_off + table_len]
     hint = f[hint_off:hint_off + hint_len]
+    for i in range(0, hint_len, 4):
+        if struct.unpack_from("<I", hint, i)[0] >= block_count:
+            raise Corrupt("hint section entry %d names a block beyond the arena" % (i // 4))
     if crc32c(hint, crc32c(table)) != table_crc:
         raise Corrupt("storage table checksum mismatch")
     # 5. Storage table

@@ -66,6 +66,24 @@ public final class Checkpoints {
         }
     }
 
+    /**
+     * Merges {@code file} and its parent chain into one full checkpoint at {@code out}, with the
+     * same geometry, data length and working-set hint.
+     */
+    public static SaveStats compact(Path file, Path out) throws IOException {
+        CheckpointMetadata meta = CheckpointMetadata.read(file);
+        int[] hint = new int[meta.hintBlockCount()];
+        for (int i = 0; i < hint.length; i++) {
+            hint[i] = io.ckpt.format.LittleEndian.getInt(meta.hint(), 4 * i);
+        }
+        SaveOptions options = SaveOptions.defaults().withPagesPerBlock(meta.pagesPerBlock())
+            .withStorageBlockSize(meta.storageBlockSize()).withCodec(meta.codec()).withDataLength(meta.dataLength())
+            .withHintBlocks(hint);
+        try (GuestMemory memory = restore(file)) {
+            return SavePipeline.save(memory, out, options);
+        }
+    }
+
     /** Checks every checksum of {@code file}; throws the typed exception on the first damage. */
     public static CheckpointVerifier.Report verify(Path file) throws IOException {
         return CheckpointVerifier.verify(file);

@@ -19,8 +19,7 @@ import net.jpountz.lz4.LZ4SafeDecompressor;
 public final class BlockDecoder {
     private final LZ4SafeDecompressor lz4 = Lz4.decompressor();
     private final CRC32C crc = new CRC32C();
-    private ByteBuffer viewOwner;
-    private ByteBuffer view;
+    private final ViewCache views = new ViewCache();
 
     /**
      * @param block      page block number, for messages.
@@ -67,10 +66,7 @@ public final class BlockDecoder {
 
     /** @return the CRC32C of {@code buffer[offset, offset + length)}. */
     public int crc(ByteBuffer buffer, int offset, int length) {
-        if (buffer != viewOwner) {
-            viewOwner = buffer;
-            view = buffer.duplicate();
-        }
+        ByteBuffer view = views.view(buffer);
         view.limit(offset + length).position(offset);
         crc.reset();
         crc.update(view);

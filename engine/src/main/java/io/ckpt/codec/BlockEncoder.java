@@ -22,8 +22,7 @@ public final class BlockEncoder {
     private final LZ4Compressor lz4;
     private final CRC32C crc = new CRC32C();
     private final ByteBuffer zeros = BufferZero.zeros();
-    private ByteBuffer viewOwner;
-    private ByteBuffer view;
+    private final ViewCache views = new ViewCache();
 
     private Encoding lastEncoding;
     private int lastCrc;
@@ -87,10 +86,6 @@ public final class BlockEncoder {
     }
 
     private ByteBuffer view(ByteBuffer src) {
-        if (src != viewOwner) {
-            viewOwner = src;
-            view = src.duplicate();
-        }
-        return view;
+        return views.view(src);
     }
 }

@@ -46,7 +46,8 @@ public final class AtomicCommit {
     public static int cleanLeftovers(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         int removed = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "." + target.getFileName() + TEMP_MARK + "*")) {
+        // A filter, not a glob: the target's name may contain glob syntax ('[', '{', '*', '?').
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, f -> isTempOf(f, target))) {
             for (Path f : files) {
                 if (Files.deleteIfExists(f)) {
                     removed++;

@@ -55,16 +55,21 @@ public final class SpaceReservation implements AutoCloseable {
         }
         long target = Math.max(end, reserved + STEP);
         if (posix != null) {
-            int rc = posix.fallocate(fd, 0, reserved, target - reserved);
-            if (rc == 0) {
+            if (posix.fallocate(fd, 0, reserved, target - reserved) == 0) {
                 reserved = target;
                 return;
             }
-            int errno = posix.lastError();
-            if (errno == 28 /* ENOSPC */ || errno == 27 /* EFBIG */ || errno == 122 /* EDQUOT */) {
-                throw diskFull(end, posix.strerror(errno));
+            // Not room for a whole step, perhaps for what is needed now.
+            if (posix.fallocate(fd, 0, reserved, end - reserved) == 0) {
+                reserved = end;
+                return;
             }
-            // EOPNOTSUPP and friends: this filesystem cannot preallocate; fall through.
+            // errno from the JNR binding can be stale here, so decide by the free space instead:
+            // not enough means full; enough means this filesystem cannot preallocate (checked below).
+            FileStore store = Files.getFileStore(path);
+            if (end - Files.size(path) > store.getUsableSpace()) {
+                throw diskFull(end, "fallocate failed, usable space " + store.getUsableSpace() + " bytes");
+            }
         }
         FileStore store = Files.getFileStore(path);
         long have = Files.size(path);

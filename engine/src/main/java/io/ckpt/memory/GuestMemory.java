@@ -34,7 +34,10 @@ public final class GuestMemory implements AutoCloseable {
     private final int slabShift;
     private final int slabMask;
     private final ByteBuffer[] slabs;
-    /** Bytes addressable now: {@link #size} while open, 0 after close, so one compare covers both. */
+    /**
+     * Bytes addressable now: {@link #size} while open, -1 after close, so one compare covers both
+     * (with 0, a zero-length access at address 0 would pass the check of a closed arena).
+     */
     private long limit;
     private final BlockTracking tracking;
     /** Read with acquire, written with release/CAS: a null read means every earlier install is visible. */
@@ -332,7 +335,10 @@ public final class GuestMemory implements AutoCloseable {
     /** Frees the slabs. Must not race with accessors; idempotent. */
     @Override
     public void close() {
-        limit = 0;
+        if (limit < 0) {
+            return;
+        }
+        limit = -1;
         freeSlabs();
     }
 
@@ -374,7 +380,7 @@ public final class GuestMemory implements AutoCloseable {
     }
 
     private void outOfBounds(long address, long length) {
-        if (limit == 0) {
+        if (limit < 0) {
             throw new IllegalStateException("guest memory is closed");
         }
         throw new IndexOutOfBoundsException("guest address=0x" + Long.toHexString(address) + " length=" + length

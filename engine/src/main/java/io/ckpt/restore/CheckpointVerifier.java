@@ -2,17 +2,25 @@ package io.ckpt.restore;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.function.LongConsumer;
 
 import io.ckpt.format.CheckpointMetadata;
+import io.ckpt.format.CorruptCheckpointException;
+import io.ckpt.format.HeaderDescriptor;
+import io.ckpt.format.ParentReferenceDescriptor;
+import io.ckpt.format.StorageBlockDescriptor;
 import io.ckpt.io.MappedCheckpoint;
 import org.agrona.BufferUtil;
 
 /**
  * Checks every checksum of a checkpoint file without an arena: header, trailer, index, table,
  * each storage block's header and map, and each page block's CRC32C after decoding it into a
- * scratch buffer.
+ * scratch buffer; and that the bytes no checksum covers (header region rest, storage block
+ * padding) are zero.
  *
  * <p>Thread-safety: {@link #verify} may be called from any thread.
  */
@@ -31,6 +39,42 @@ public final class CheckpointVerifier {
     public record Report(long blocks, int storageBlocks, long bytesDecoded, long nanos) {
     }
 
+    /**
+     * Checks the bytes no checksum covers: the rest of the header region and the padding
+     * after each storage block must be zero (FORMAT.md). A non-zero byte there is harmless to a
+     * restore but means the file was damaged or written by something else.
+     */
+    static void checkPadding(CheckpointMetadata meta) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(StorageBlockDescriptor.FILE_ALIGNMENT);
+        try (FileChannel ch = FileChannel.open(meta.path(), StandardOpenOption.READ)) {
+            long headerEnd = meta.parentName() == null ? HeaderDescriptor.LENGTH
+                : ParentReferenceDescriptor.NAME_OFFSET + meta.parentName().getBytes(StandardCharsets.UTF_8).length;
+            checkZero(ch, buf, headerEnd, HeaderDescriptor.REGION_LENGTH, "header region");
+            for (int sb = 0; sb < meta.storageBlockCount(); sb++) {
+                long start = meta.storageBlockOffset(sb) + meta.storageBlockLength(sb);
+                checkZero(ch, buf, start, StorageBlockDescriptor.align(start, StorageBlockDescriptor.FILE_ALIGNMENT),
+                    "storage block " + sb + " padding");
+            }
+        }
+    }
+
+    private static void checkZero(FileChannel ch, ByteBuffer buf, long from, long to, String what) throws IOException {
+        while (from < to) {
+            buf.clear().limit((int) Math.min(buf.capacity(), to - from));
+            int n = ch.read(buf, from);
+            if (n <= 0) {
+                throw new CorruptCheckpointException(what, from, "file ends at " + ch.size() + "; truncated?");
+            }
+            for (int i = 0; i < n; i++) {
+                if (buf.get(i) != 0) {
+                    throw new CorruptCheckpointException(what, from + i, String.format(
+                        "byte 0x%02x where the format requires zero padding", buf.get(i)));
+                }
+            }
+            from += n;
+        }
+    }
+
     /** As {@link #verify(Path, LongConsumer)} without progress. */
     public static Report verify(Path file) throws IOException {
         return verify(file, null);
@@ -46,6 +90,7 @@ public final class CheckpointVerifier {
         StorageBlockMap map = StorageBlockMap.of(meta);
         ByteBuffer scratch = ByteBuffer.allocateDirect(meta.blockBytes());
         long decoded = 0;
+        checkPadding(meta);
         try (MappedCheckpoint mapped = MappedCheckpoint.open(meta)) {
             StorageBlockDecoder decoder = new StorageBlockDecoder(mapped);
             for (int sb = 0; sb < meta.storageBlockCount(); sb++) {

@@ -83,12 +83,18 @@ public final class ResolvedCheckpoint implements AutoCloseable {
         CheckpointMetadata m = CheckpointMetadata.read(file);
         chain.add(m);
         while (m.incremental()) {
-            if (chain.size() > MAX_CHAIN) {
+            if (chain.size() >= MAX_CHAIN) {
                 throw new ParentCheckpointException("checkpoint chain of " + file + " is longer than " + MAX_CHAIN
                     + " files (a cycle?)");
             }
             Path dir = m.path().toAbsolutePath().getParent();
-            Path parentPath = dir.resolve(m.parentName()).normalize();
+            Path parentPath;
+            try {
+                parentPath = dir.resolve(m.parentName()).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new ParentCheckpointException("parent reference of " + m.path() + " (" + m.fileUuid()
+                    + ") names an impossible path '" + m.parentName() + "': " + e.getMessage());
+            }
             if (!Files.exists(parentPath)) {
                 throw ParentCheckpointException.missing(m.path(), m.fileUuid(), m.parentUuid(), parentPath);
             }

@@ -25,8 +25,9 @@ final class Compressor implements Runnable {
     private final StagingRing ring;
     private final ByteBuffer slots;
     private final ByteBuffer index;
-    private final WorkQueue work;
-    private final SavePlan plan;
+    /** Set by {@link #plan} before the thread starts (Thread.start orders it). */
+    private WorkQueue work;
+    private SavePlan plan;
     private final LazySaveState lazy;
     private final ByteBuffer scratch;
     private final SaveControl control;
@@ -51,9 +52,8 @@ final class Compressor implements Runnable {
      * @param lazy the copy-before-write state of a lazy checkpoint, or null when the arena is
      *             quiet for the whole save (blocks are then encoded straight from the arena).
      */
-    Compressor(GuestMemory memory, SaveLayout layout, StagingRing ring, ByteBuffer index, WorkQueue work,
-               SavePlan plan, LazySaveState lazy, SaveControl control) {
-        this.plan = plan;
+    Compressor(GuestMemory memory, SaveLayout layout, StagingRing ring, ByteBuffer index, LazySaveState lazy,
+               SaveControl control) {
         this.lazy = lazy;
         this.scratch = lazy != null
             ? ByteBuffer.allocateDirect(layout.blockBytes()).order(java.nio.ByteOrder.LITTLE_ENDIAN) : null;
@@ -62,11 +62,18 @@ final class Compressor implements Runnable {
         this.ring = ring;
         this.slots = ring.buffer();
         this.index = index;
-        this.work = work;
         this.control = control;
         this.encoder = new BlockEncoder(layout.codec());
         this.slotSize = layout.storageBlockSize();
-        this.slotBlocks = new int[slotSize / StorageBlockDescriptor.PAYLOAD_ALIGNMENT];
+        // LZ4 shrinks a block at most about 255-fold, which bounds the payloads per slot.
+        int minPayload = Math.max(StorageBlockDescriptor.PAYLOAD_ALIGNMENT, layout.blockBytes() / 256);
+        this.slotBlocks = new int[slotSize / (minPayload + StorageBlockDescriptor.MAP_ENTRY_LENGTH) + 1];
+    }
+
+    /** Gives this compressor its plan and work queue; before its thread starts. */
+    void plan(SavePlan plan, WorkQueue work) {
+        this.plan = plan;
+        this.work = work;
     }
 
     @Override

@@ -44,7 +44,7 @@ final class LazySaveState implements AutoCloseable {
     private final SaveLayout layout;
     private final byte[] states;
     private final int blockShift;
-    private final int planSize;
+    private int planSize;
     private final ManyToManyConcurrentArrayQueue<PreImage> free;
     private final ManyToManyConcurrentArrayQueue<PreImage> ready;
     private final PreImage[] all;
@@ -55,23 +55,29 @@ final class LazySaveState implements AutoCloseable {
     final LongAdder poolWaits = new LongAdder();
     final LongAdder claimWaits = new LongAdder();
 
-    LazySaveState(GuestMemory memory, SaveLayout layout, SavePlan plan, int preImageBuffers) {
+    /** Allocates the pre-image pool; {@link #plan} must follow before the guard is installed. */
+    LazySaveState(GuestMemory memory, SaveLayout layout, int preImageBuffers) {
         this.memory = memory;
         this.layout = layout;
         this.blockShift = Integer.numberOfTrailingZeros(layout.blockBytes());
         this.states = new byte[Math.toIntExact(layout.blockCount())];
-        for (int i = 0; i < plan.size(); i++) {
-            states[plan.block(i)] = NEEDED;
-        }
-        this.planSize = plan.size();
-        int capacity = Integer.highestOneBit(Math.max(2, preImageBuffers - 1)) << 1;
+        // Twice the buffers: an array queue near full can refuse an offer while a consumer is mid-poll.
+        int capacity = Integer.highestOneBit(Math.max(2, preImageBuffers - 1)) << 2;
         this.free = new ManyToManyConcurrentArrayQueue<>(capacity);
         this.ready = new ManyToManyConcurrentArrayQueue<>(capacity);
         this.all = new PreImage[preImageBuffers];
         for (int i = 0; i < preImageBuffers; i++) {
             all[i] = new PreImage(layout.blockBytes());
-            free.offer(all[i]);
+            offer(free, all[i]);
         }
+    }
+
+    /** Marks the planned blocks NEEDED; before the guard is installed and the threads start. */
+    void plan(SavePlan plan) {
+        for (int i = 0; i < plan.size(); i++) {
+            states[plan.block(i)] = NEEDED;
+        }
+        this.planSize = plan.size();
     }
 
     /** @return the guard to install on the arena for the duration of the save. */
@@ -97,7 +103,15 @@ final class LazySaveState implements AutoCloseable {
 
     /** Compressor: returns an encoded pre-image's buffer to the pool. */
     void recycle(PreImage p) {
-        free.offer(p);
+        offer(free, p);
+    }
+
+    /** Offers until accepted: every pre-image is in exactly one place, so the queue has room for it. */
+    private static void offer(ManyToManyConcurrentArrayQueue<PreImage> queue, PreImage p) {
+        int spins = 0;
+        while (!queue.offer(p)) {
+            backOff(++spins);
+        }
     }
 
     /** @return true once every planned block was handed to a compressor and no pre-image waits. */
@@ -145,7 +159,7 @@ final class LazySaveState implements AutoCloseable {
             p.buffer.put(0, memory.slabFor(address, length), memory.slabOffset(address), length);
             p.block = block;
             STATE.setRelease(states, (int) block, DONE);
-            ready.offer(p);
+            offer(ready, p);
             handed.incrementAndGet();
             preImages.increment();
         } else {

@@ -21,30 +21,62 @@ import io.ckpt.memory.GuestMemory;
 public final class PendingCheckpoint implements AutoCloseable {
     private final SaveJob job;
     private final CompletableFuture<SaveStats> future = new CompletableFuture<>();
+    private boolean begun;
 
     private PendingCheckpoint(SaveJob job) {
         this.job = job;
     }
 
     /**
-     * Starts a lazy checkpoint of {@code memory} into {@code target}.
+     * Starts a lazy checkpoint of {@code memory} into {@code target}: {@link #prepare} then
+     * {@link #begin()}. Call it while the host is paused; it returns in milliseconds.
      *
      * @throws IllegalStateException if the arena has a lazy restore or checkpoint in progress.
      */
     public static PendingCheckpoint begin(GuestMemory memory, Path target, SaveOptions options) throws IOException {
+        PendingCheckpoint p = prepare(memory, target, options);
+        p.begin();
+        return p;
+    }
+
+    /**
+     * Prepares a lazy checkpoint while the host keeps running: validates, creates the
+     * temporary file, allocates staging rings and pre-image buffers. Nothing is snapshot yet;
+     * call {@link #begin()} during the host's pause. {@link #close()} abandons it.
+     */
+    public static PendingCheckpoint prepare(GuestMemory memory, Path target, SaveOptions options) throws IOException {
         SaveJob job = new SaveJob(memory, target, options, true);
-        job.start();
-        PendingCheckpoint p = new PendingCheckpoint(job);
+        job.prepare();
+        return new PendingCheckpoint(job);
+    }
+
+    /**
+     * Takes the checkpoint's instant: snapshots the tracking bits, installs the
+     * copy-before-write guard and starts the pipeline. Call while no host thread is inside an
+     * arena accessor; it costs a few milliseconds at most (see {@link SaveStats#beginNanos()}).
+     *
+     * @throws IllegalStateException if already begun, or another lazy operation holds the arena.
+     */
+    public synchronized void begin() throws IOException {
+        if (begun) {
+            throw new IllegalStateException("checkpoint already begun");
+        }
+        begun = true;
+        try {
+            job.begin();
+        } catch (IOException | RuntimeException | Error e) {
+            future.completeExceptionally(e);
+            throw e;
+        }
         Thread committer = new Thread(() -> {
             try {
-                p.future.complete(job.finish());
+                future.complete(job.finish());
             } catch (Throwable t) {
-                p.future.completeExceptionally(t);
+                future.completeExceptionally(t);
             }
         }, "ckpt-save-commit");
         committer.setDaemon(true);
         committer.start();
-        return p;
     }
 
     /**
@@ -87,9 +119,17 @@ public final class PendingCheckpoint implements AutoCloseable {
         return future.isDone();
     }
 
-    /** Cancels the checkpoint if it is still running and waits for it to end. */
+    /** Cancels the checkpoint if it is still running (or abandons a prepared one) and waits for it to end. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (!begun) {
+                begun = true;
+                job.abandon();
+                future.completeExceptionally(new CancellationException("checkpoint abandoned before begin"));
+                return;
+            }
+        }
         if (!future.isDone()) {
             cancel();
         }

@@ -23,6 +23,7 @@ import io.ckpt.io.AtomicCommit;
 import io.ckpt.memory.BlockTracking;
 import io.ckpt.memory.GuestMemory;
 import net.openhft.chronicle.core.io.BackgroundResourceReleaser;
+import net.openhft.chronicle.core.io.IORuntimeException;
 import org.HdrHistogram.Histogram;
 import org.agrona.BufferUtil;
 
@@ -57,6 +58,7 @@ final class SaveJob {
     private UUID fileUuid;
     private long t0;
     private long beginNanos;
+    private CheckpointMetadata parentMeta;
 
     SaveJob(GuestMemory memory, Path target, SaveOptions options, boolean lazy) {
         this.memory = memory;
@@ -65,8 +67,17 @@ final class SaveJob {
         this.lazy = lazy;
     }
 
-    /** Validates, snapshots tracking, plans, and starts the threads. Returns at once. */
+    /** {@link #prepare} then {@link #begin}. */
     void start() throws IOException {
+        prepare();
+        begin();
+    }
+
+    /**
+     * Validates, creates the temporary file and allocates buffers and rings: everything that
+     * does not depend on the arena's state, so the host may keep running meanwhile.
+     */
+    void prepare() throws IOException {
         t0 = System.nanoTime();
         options.validateFor(memory);
         Path dir = target.toAbsolutePath().getParent();
@@ -83,16 +94,7 @@ final class SaveJob {
         CheckpointMetadata parent = options.parent() == null ? null : checkParent(CheckpointMetadata.read(options.parent()));
         fileUuid = options.fileUuid() != null ? options.fileUuid() : UUID.randomUUID();
 
-        // The arena is quiet here (caller's pause): take and clear the tracking bits.
-        BlockTracking tracking = memory.tracking();
-        previousBase = tracking.base();
-        dirtySnapshot = tracking.snapshotDirty(true);
-        BitSet accessed = tracking.snapshotAccessed(true);
-        tracking.base(fileUuid);
-        BitSet hinted = options.hint() ? toSaveBlocks(accessed, tracking.blockBytes()) : new BitSet();
-        plan = SavePlan.of(layout.blockCount(), parent == null ? null : toSaveBlocks(dirtySnapshot, tracking.blockBytes()),
-            hinted);
-
+        // Everything that does not depend on the arena's state is prepared first.
         AtomicCommit.cleanLeftovers(target);
         temp = AtomicCommit.tempFor(target);
         Files.createFile(temp);
@@ -100,6 +102,59 @@ final class SaveJob {
             header = header(parent);
             index = ByteBuffer.allocateDirect(Math.toIntExact(layout.blockCount() * IndexEntryDescriptor.LENGTH))
                 .order(ByteOrder.LITTLE_ENDIAN);
+            int n = options.compressors();
+            rings = new StagingRing[n];
+            for (int i = 0; i < n; i++) {
+                rings[i] = new StagingRing(layout.storageBlockSize());
+            }
+            if (lazy) {
+                lazyState = new LazySaveState(memory, layout, options.preImageBuffers());
+            }
+            compressors = new Compressor[n];
+            threads = new Thread[n];
+            for (int i = 0; i < n; i++) {
+                compressors[i] = new Compressor(memory, layout, rings[i], index, lazyState, control);
+                threads[i] = new Thread(compressors[i], "ckpt-save-compress-" + i);
+                threads[i].setDaemon(true);
+            }
+            writer = new StorageWriter(temp.toFile(), header, rings, compressors, index, control);
+            ioThread = new Thread(writer, "ckpt-save-io");
+            ioThread.setDaemon(true);
+            this.parentMeta = parent;
+        } catch (RuntimeException | Error e) {
+            control.fail(e);
+            cleanUp(false);
+            throw e;
+        }
+    }
+
+    /**
+     * Snapshots and clears the tracking bits, plans the blocks, installs the copy-before-write
+     * guard (lazy) and starts the threads. The arena must be quiet (the caller's pause); this is
+     * the only part of a save that needs it, and it costs microseconds to a few milliseconds
+     * (O(blocks) bit and index passes, three thread starts).
+     */
+    void begin() throws IOException {
+        long b0 = System.nanoTime();
+        CheckpointMetadata parent = parentMeta;
+        try {
+            BlockTracking tracking = memory.tracking();
+            previousBase = tracking.base();
+            dirtySnapshot = tracking.snapshotDirty(true);
+            BitSet accessed = tracking.snapshotAccessed(true);
+            tracking.base(fileUuid);
+            BitSet hinted = new BitSet();
+            if (options.hintBlocks() != null) {
+                for (int b : options.hintBlocks()) {
+                    if (b >= 0 && b < layout.blockCount()) {
+                        hinted.set(b);
+                    }
+                }
+            } else if (options.hint()) {
+                hinted = toSaveBlocks(accessed, tracking.blockBytes());
+            }
+            plan = SavePlan.of(layout.blockCount(), parent == null ? null : toSaveBlocks(dirtySnapshot, tracking.blockBytes()),
+                hinted);
             for (long b = 0; b < layout.blockCount(); b++) {
                 if (!plan.planned(b)) {
                     IndexEntryDescriptor.storageBlock(index, b, IndexEntryDescriptor.NO_STORAGE_BLOCK);
@@ -111,34 +166,34 @@ final class SaveJob {
             for (int i = 0; i < h.length; i++) {
                 LittleEndian.putInt(hint, i * 4, h[i]);
             }
-            int n = options.compressors();
-            rings = new StagingRing[n];
-            compressors = new Compressor[n];
-            threads = new Thread[n];
             WorkQueue work = new WorkQueue(plan.size());
             if (lazy) {
-                lazyState = new LazySaveState(memory, layout, plan, options.preImageBuffers());
+                lazyState.plan(plan);
                 memory.installGuard(lazyState.guard());
             }
-            for (int i = 0; i < n; i++) {
-                rings[i] = new StagingRing(layout.storageBlockSize());
-                compressors[i] = new Compressor(memory, layout, rings[i], index, work, plan, lazyState, control);
+            for (Compressor c : compressors) {
+                c.plan(plan, work);
             }
-            writer = new StorageWriter(temp.toFile(), header, rings, compressors, index, hint, control);
-            ioThread = new Thread(writer, "ckpt-save-io");
-            ioThread.setDaemon(true);
+            writer.hint(hint);
             ioThread.start();
-            for (int i = 0; i < n; i++) {
-                threads[i] = new Thread(compressors[i], "ckpt-save-compress-" + i);
-                threads[i].setDaemon(true);
-                threads[i].start();
+            for (Thread t : threads) {
+                t.start();
             }
         } catch (RuntimeException | Error e) {
             control.fail(e);
             cleanUp(false);
             throw e;
         }
-        beginNanos = System.nanoTime() - t0;
+        beginNanos = System.nanoTime() - b0;
+    }
+
+    /** Releases a prepared job that will not begin: buffers freed, temporary file removed. */
+    void abandon() {
+        try {
+            cleanUp(false);
+        } catch (IOException e) {
+            // The temporary file stays; the next save to this target removes it.
+        }
     }
 
     /** Stops the threads at their next check; {@link #finish} then throws and leaves no file. */
@@ -167,7 +222,16 @@ final class SaveJob {
             }
             BackgroundResourceReleaser.releasePendingResources();
             if (control.failure() != null) {
-                throw asIOException(control.failure());
+                throw asIOException(control.failure(), temp);
+            }
+            long encoded = 0;
+            for (Compressor c : compressors) {
+                encoded += c.zeroBlocks + c.rawBlocks + c.lz4Blocks;
+            }
+            if (encoded != plan.size()) {
+                // Never commit a file with a hole: this is a bug, not an input problem.
+                throw new IllegalStateException("internal error: saved " + encoded + " of " + plan.size()
+                    + " planned blocks; nothing was committed to " + target);
             }
             long c0 = System.nanoTime();
             int forces = AtomicCommit.commit(temp, target, writer.metadataEnd(), trailer());
@@ -198,8 +262,10 @@ final class SaveJob {
             BufferUtil.free(hint);
         }
         if (!committed) {
-            memory.tracking().restoreDirty(dirtySnapshot);
-            memory.tracking().base(previousBase);
+            if (dirtySnapshot != null) {
+                memory.tracking().restoreDirty(dirtySnapshot);
+                memory.tracking().base(previousBase);
+            }
             if (temp != null) {
                 Files.deleteIfExists(temp);
             }
@@ -229,12 +295,20 @@ final class SaveJob {
             }
         }
         return new SaveStats(memory.size(), zero, raw, lz4, payload, writer.metadataEnd() + TrailerDescriptor.LENGTH,
-            writer.storageBlocks(), writer.writeCalls + 1, forces, compressors.length, waits, cNanos, writer.ioNanos,
+            writer.storageBlocks(), writer.writeCalls + 1, forces + writer.backgroundForces, compressors.length, waits, cNanos, writer.ioNanos,
             commitNanos, totalNanos, layout.blockCount() - plan.size(), plan.hint().length, pre, poolWaits, claimWaits,
             p50, p99, max, lazy ? beginNanos : 0);
     }
 
-    private CheckpointMetadata checkParent(CheckpointMetadata p) {
+    private CheckpointMetadata checkParent(CheckpointMetadata p) throws IOException {
+        Path self = target.toAbsolutePath().normalize();
+        for (CheckpointMetadata ancestor : io.ckpt.restore.ResolvedCheckpoint.chain(p.path())) {
+            if (ancestor.path().toAbsolutePath().normalize().equals(self)) {
+                throw new IllegalArgumentException("incremental save to " + target + " would replace "
+                    + (ancestor == p ? "its own parent" : "a checkpoint of its parent chain") + " (" + ancestor.fileUuid()
+                    + "); save to a new file");
+            }
+        }
         BlockTracking tracking = memory.tracking();
         if (!p.fileUuid().equals(tracking.base())) {
             throw new IllegalArgumentException("parent " + options.parent() + " has UUID " + p.fileUuid()
@@ -289,7 +363,9 @@ final class SaveJob {
         if (parent != null) {
             Path dir = target.toAbsolutePath().getParent();
             Path p = parent.path().toAbsolutePath();
-            String name = p.getParent().equals(dir) ? p.getFileName().toString() : dir.relativize(p).toString();
+            // '/' on every platform, so a chain moved between systems still resolves.
+            String name = p.getParent().equals(dir) ? p.getFileName().toString()
+                : dir.relativize(p).toString().replace(java.io.File.separatorChar, '/');
             ParentReferenceDescriptor.write(h, name);
         }
         return h;
@@ -324,12 +400,20 @@ final class SaveJob {
         }
     }
 
-    private static IOException asIOException(Throwable t) {
+    private static IOException asIOException(Throwable t, Path file) {
         if (t instanceof IOException) {
             return (IOException) t;
         }
         if (t instanceof UncheckedIOException) {
             return ((UncheckedIOException) t).getCause();
+        }
+        if (t instanceof IORuntimeException) {
+            // Chronicle Bytes reports failures to grow or map the file (disk full, file size limit) unchecked.
+            Throwable root = t;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return new IOException("cannot write " + file + ": " + root.getMessage(), t);
         }
         if (t instanceof RuntimeException) {
             throw (RuntimeException) t;

@@ -27,6 +27,7 @@ public final class SaveOptions {
     private java.nio.file.Path parent;
     private boolean hint = true;
     private int preImageBuffers = 64;
+    private int[] hintBlocks;
 
     private SaveOptions(int pagesPerBlock, int storageBlockSize, Codec codec, int compressors,
                         UUID fileUuid, long createdMillis, long dataLength) {
@@ -48,6 +49,7 @@ public final class SaveOptions {
         next.parent = parent;
         next.hint = hint;
         next.preImageBuffers = preImageBuffers;
+        next.hintBlocks = hintBlocks;
         return next;
     }
 
@@ -82,6 +84,20 @@ public final class SaveOptions {
         o.preImageBuffers = n;
         return o;
     }
+
+    /**
+     * Stores {@code blocks} (page block numbers) as the working-set hint instead of the arena's
+     * accessed bits, e.g. to carry a hint over when compacting a chain. Null: use the accessed bits.
+     */
+    public SaveOptions withHintBlocks(int[] blocks) {
+        SaveOptions o = with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis,
+            dataLength));
+        o.hintBlocks = blocks == null ? null : blocks.clone();
+        return o;
+    }
+
+    /** @return the explicit hint blocks, or null. */
+    public int[] hintBlocks() { return hintBlocks == null ? null : hintBlocks.clone(); }
 
     /** @return the parent checkpoint of an incremental save, or null. */
     public java.nio.file.Path parent() { return parent; }
@@ -138,6 +154,10 @@ public final class SaveOptions {
      * Must lie in {@code (arenaSize - 4096, arenaSize]}; default the arena size.
      */
     public SaveOptions withDataLength(long length) {
+        if (length < 0) {
+            // Negative values would fall through to the internal "use the arena size" default.
+            throw new IllegalArgumentException("dataLength=" + length + " must not be negative");
+        }
         return with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis, length));
     }
 

@@ -26,7 +26,7 @@ final class SavePlan {
     /**
      * @param blockCount page blocks of the arena.
      * @param toSave     blocks to save, or null for all of them.
-     * @param hint       hinted blocks, ascending (may name blocks not saved; those are dropped).
+     * @param hint       hinted blocks, ascending; all go into the hint section, and those that are saved are planned first.
      */
     static SavePlan of(long blockCount, BitSet toSave, BitSet hint) {
         int n = Math.toIntExact(blockCount);

@@ -10,6 +10,7 @@ import io.ckpt.format.HeaderDescriptor;
 import io.ckpt.format.IndexEntryDescriptor;
 import io.ckpt.format.StorageBlockDescriptor;
 import io.ckpt.format.StorageTableDescriptor;
+import io.ckpt.io.BackgroundFlusher;
 import io.ckpt.io.SpaceReservation;
 import net.openhft.chronicle.bytes.MappedBytes;
 import org.agrona.BufferUtil;
@@ -35,7 +36,8 @@ final class StorageWriter implements Runnable {
     private final StagingRing[] rings;
     private final Compressor[] compressors;
     private final ByteBuffer index;
-    private final ByteBuffer hint;
+    /** Set by {@link #hint} before the thread starts. */
+    private ByteBuffer hint;
     private final SaveControl control;
     private final IdleStrategy idle = new BackoffIdleStrategy();
     private final CRC32C crc = new CRC32C();
@@ -43,12 +45,14 @@ final class StorageWriter implements Runnable {
 
     private MappedBytes mapped;
     private SpaceReservation space;
+    private BackgroundFlusher flusher;
     private ByteBuffer table;
     private long nextOffset = HeaderDescriptor.REGION_LENGTH;
     private int storageBlocks;
     private long firstWriteNanos;
 
     long writeCalls;
+    int backgroundForces;
     long ioNanos;
     long indexOffset;
     long tableOffset;
@@ -56,10 +60,8 @@ final class StorageWriter implements Runnable {
     int indexCrc;
     int tableCrc;
 
-    /** @param hint the hint section's bytes (u32 block numbers), possibly empty. */
     StorageWriter(File file, ByteBuffer headerRegion, StagingRing[] rings, Compressor[] compressors,
-                  ByteBuffer index, ByteBuffer hint, SaveControl control) {
-        this.hint = hint;
+                  ByteBuffer index, SaveControl control) {
         this.file = file;
         this.headerRegion = headerRegion;
         this.rings = rings;
@@ -74,10 +76,16 @@ final class StorageWriter implements Runnable {
         }
     }
 
+    /** @param hint the hint section's bytes (u32 block numbers), possibly empty; before the thread starts. */
+    void hint(ByteBuffer hint) {
+        this.hint = hint;
+    }
+
     @Override
     public void run() {
         try {
             space = SpaceReservation.open(file.toPath());
+            flusher = BackgroundFlusher.open(file.toPath());
             mapped = MappedBytes.mappedBytes(file, CHUNK_SIZE);
             write(0, headerRegion, 0, HeaderDescriptor.REGION_LENGTH);
             drain();
@@ -92,6 +100,10 @@ final class StorageWriter implements Runnable {
             }
             if (space != null) {
                 space.close();
+            }
+            if (flusher != null) {
+                flusher.close();
+                backgroundForces = flusher.forces();
             }
             BufferUtil.free(table);
             ioNanos = firstWriteNanos == 0 ? 0 : System.nanoTime() - firstWriteNanos;
@@ -180,6 +192,7 @@ final class StorageWriter implements Runnable {
         space.ensure(fileOffset + length);
         mapped.write(fileOffset, src, at, length);
         writeCalls++;
+        flusher.written(fileOffset + length);
     }
 
     /** @return storage blocks written. */

@@ -108,6 +108,26 @@ class IncrementalTest {
     }
 
     @Test
+    void shouldRefuseToOverwriteItsOwnParentChain() throws Exception {
+        Path base = dir.resolve("base.ckpt");
+        Path inc = dir.resolve("inc.ckpt");
+        try (GuestMemory memory = GuestMemory.allocate(SIZE, SLAB)) {
+            ArenaFiller.fill(memory, ArenaFiller.Profile.MIXED, 10);
+            Checkpoints.save(memory, base);
+            memory.putLong(0, 1);
+            Checkpoints.save(memory, inc, SaveOptions.defaults().withParent(base));
+            memory.putLong(8, 2);
+            byte[] before = Files.readAllBytes(base);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Checkpoints.save(memory, base, SaveOptions.defaults().withParent(inc)));
+            assertTrue(e.getMessage().contains("parent chain"), e.getMessage());
+            assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(base)), "base untouched");
+            SaveStats next = Checkpoints.save(memory, dir.resolve("inc2.ckpt"), SaveOptions.defaults().withParent(inc));
+            assertEquals(1, next.blocks() - next.parentBlocks(), "the refused save put the dirty bits back");
+        }
+    }
+
+    @Test
     void shouldContinueAChainFromARestoredArena() throws Exception {
         Path base = dir.resolve("base.ckpt");
         Path next = dir.resolve("next.ckpt");

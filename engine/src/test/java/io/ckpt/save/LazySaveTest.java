@@ -127,6 +127,34 @@ class LazySaveTest {
     }
 
     @Test
+    void shouldPrepareWhileRunningAndBeginInAPause() throws Exception {
+        Path file = dir.resolve("prepared.ckpt");
+        try (GuestMemory memory = GuestMemory.allocate(32L << 20, 16 << 20);
+             GuestMemory snapshot = GuestMemory.allocate(32L << 20, 16 << 20)) {
+            ArenaFiller.fill(memory, ArenaFiller.Profile.MIXED, 3);
+            try (PendingCheckpoint p = PendingCheckpoint.prepare(memory, file, SaveOptions.defaults())) {
+                memory.putLong(4096, 77);   // the host still runs: this write belongs to the checkpoint
+                copy(memory, snapshot);
+                p.begin();
+                memory.putLong(4096, 78);   // after begin: not in the checkpoint
+                SaveStats s = p.await();
+                assertTrue(s.beginNanos() > 0);
+                assertThrows(IllegalStateException.class, p::begin);
+            }
+            try (GuestMemory restored = Checkpoints.restore(file)) {
+                ArenaAssert.assertArenasEqual(snapshot, restored, "prepared then begun");
+            }
+            PendingCheckpoint abandoned = PendingCheckpoint.prepare(memory, dir.resolve("never.ckpt"), SaveOptions.defaults());
+            abandoned.close();
+            assertThrows(CancellationException.class, abandoned::await);
+            assertNull(memory.guard());
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                assertEquals(1, files.count(), "the abandoned checkpoint left no file");
+            }
+        }
+    }
+
+    @Test
     void shouldRefuseASecondLazyOperationOnTheSameArena() throws Exception {
         try (GuestMemory memory = GuestMemory.allocate(32L << 20, 16 << 20)) {
             ArenaFiller.fill(memory, ArenaFiller.Profile.MIXED, 2);

@@ -92,7 +92,7 @@ public final class CheckpointMetadata {
             || tableLength < 0 || tableLength % StorageTableDescriptor.LENGTH != 0
             || tableLength / StorageTableDescriptor.LENGTH > blockCount
             || hintOffset != tableOffset + tableLength
-            || hintLength % HintDescriptor.ENTRY_LENGTH != 0
+            || hintLength % HintDescriptor.ENTRY_LENGTH != 0 || hintLength > blockCount * HintDescriptor.ENTRY_LENGTH
             || hintOffset + hintLength != trailerAt) {
             throw new CorruptCheckpointException("trailer", trailerAt, "inconsistent layout: index@" + indexOffset
                 + "+" + indexLength + " table@" + tableOffset + "+" + tableLength + " hint@" + hintOffset + "+"
@@ -147,7 +147,7 @@ public final class CheckpointMetadata {
             int count = StorageTableDescriptor.entryCount(table, s);
             if (off < next || off % StorageBlockDescriptor.FILE_ALIGNMENT != 0
                 || len < StorageBlockDescriptor.HEADER_LENGTH + StorageBlockDescriptor.MAP_ENTRY_LENGTH || len > sbs
-                || count <= 0 || off + len > end) {
+                || count <= 0 || len > end - off) {
                 throw new CorruptCheckpointException("storage table entry " + s,
                     tableOffset() + (long) s * StorageTableDescriptor.LENGTH,
                     "storage block extent invalid: offset=" + off + " length=" + len + " entries=" + count
@@ -240,7 +240,7 @@ public final class CheckpointMetadata {
     public ByteBuffer index() { return index.duplicate(); }
     /** @return read-only storage-block table. */
     public ByteBuffer table() { return table.duplicate(); }
-    /** @return read-only hint section (empty in v1.0 files). */
+    /** @return read-only hint section: u32 block numbers, ascending; empty when the writer stored no hint. */
     public ByteBuffer hint() { return hint.duplicate(); }
 
     public int majorVersion() { return HeaderDescriptor.majorVersion(header); }

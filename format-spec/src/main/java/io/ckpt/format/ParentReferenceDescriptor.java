@@ -88,7 +88,11 @@ public final class ParentReferenceDescriptor {
         }
         byte[] name = new byte[length];
         b.get(NAME_OFFSET, name);
-        return new String(name, StandardCharsets.UTF_8);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(name)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new CorruptCheckpointException("parent reference", OFFSET, "name is not valid UTF-8");
+        }
     }
 
     private static int crc(ByteBuffer b, int nameLength) {

@@ -120,10 +120,9 @@ class CheckpointMetadataTest {
     }
 
     /**
-     * What the trailer CRC's coverage of the header struct is meant to give. It does not: the
-     * CRC32C of a header struct with a valid header CRC is always the residue 0x48674BC7
-     * (FORMAT.md, "Known issues in v1.0"), so a trailer passes with any valid header.
-     * Enable when the trailer CRC covers header bytes [0, 124) instead of [0, 128).
+     * The trailer CRC covers header bytes [0, 124), so a trailer does not pass with another
+     * (valid) header. Over [0, 128) it could not tell: a CRC32C over data followed by its own
+     * CRC32C is the constant residue 0x48674BC7 (FORMAT.md, section 11).
      */
     @Test
     void shouldRejectTrailerOfAnotherHeader() throws Exception {

@@ -71,9 +71,8 @@ class ChecksumTest {
 
     /**
      * The CRC32C of any data followed by its own CRC32C (little-endian) is the constant
-     * residue 0x48674BC7. The header struct ends in the CRC of its first 124 bytes, so the
-     * trailer CRC, which starts with the whole 128-byte struct, does not depend on the header's
-     * content (FORMAT.md, "Known issues in v1.0").
+     * residue 0x48674BC7. The header struct ends in the CRC of its first 124 bytes; this is why
+     * the trailer CRC covers header bytes [0, 124) only (FORMAT.md, section 11).
      */
     @Test
     void shouldSeeResidueAfterAnyHeaderStructWithValidCrc() {

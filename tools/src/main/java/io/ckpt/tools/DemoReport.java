@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.ckpt.memory.GuestMemory;
+import io.ckpt.restore.lazy.LazyRestoreStats;
 import io.ckpt.restore.RestoreStats;
 import io.ckpt.save.SaveStats;
 
@@ -33,7 +34,19 @@ final class DemoReport {
      * @param lz4Note      why it was skipped, or null
      */
     record Measurements(long warmUpNanos, long fillNanos, SaveStats save, RestoreStats restore, long compareNanos,
-                        long mismatch, Lz4Cli.Result lz4, String lz4Note) {
+                        long mismatch, Lz4Cli.Result lz4, String lz4Note, Lazy lazy, SaveStats lazySave) {
+    }
+
+    /**
+     * The lazy restore step.
+     *
+     * @param firstAccessNanos from the start of the lazy restore to the first byte read
+     * @param touches          random single-page touches made right after resuming
+     * @param touchNanos       time those touches took
+     * @param stats            the restore's counters after completion
+     * @param mismatch         the first guest address differing from the original, or -1
+     */
+    record Lazy(long firstAccessNanos, int touches, long touchNanos, LazyRestoreStats stats, long mismatch) {
     }
 
     /** @return the report's lines, {@code title} first, for an arena of {@code size} bytes. */
@@ -54,6 +67,27 @@ final class DemoReport {
             + r.threads() + " thread" + plural(r.threads()) + ", every block's CRC32C checked"));
         lines.add(row("compare", Sizes.seconds(m.compareNanos()), Sizes.rate(size, m.compareNanos()) + "  "
             + Sizes.count(size) + " bytes"));
+        Lazy lazy = m.lazy();
+        if (lazy != null) {
+            LazyRestoreStats ls = lazy.stats();
+            lines.add(row("lazy", Sizes.millis(ls.resumeNanos()), "to resume (header, trailer, index validated, file "
+                + "mapped); first access after " + Sizes.millis(lazy.firstAccessNanos())));
+            lines.add(row("faults", Sizes.count(ls.faults()), "fault latency p50 " + Sizes.micros(ls.faultP50Nanos())
+                + ", p99 " + Sizes.micros(ls.faultP99Nanos()) + ", max " + Sizes.micros(ls.faultMaxNanos()) + "; "
+                + Sizes.count(lazy.touches()) + " random page touches took " + Sizes.seconds(lazy.touchNanos())));
+            lines.add(row("complete", Sizes.seconds(ls.completeNanos()), "every block present: by fault "
+                + Sizes.count(ls.installedByFault()) + ", neighbour " + Sizes.count(ls.installedByNeighbour())
+                + ", prefetch " + Sizes.count(ls.installedByPrefetch()) + ", zero from start " + Sizes.count(ls.presetZero())
+                + "; " + (lazy.mismatch() < 0 ? "every byte matches" : String.format(Locale.ROOT,
+                "DIFFERS at 0x%x", lazy.mismatch()))));
+        }
+        SaveStats ls = m.lazySave();
+        if (ls != null) {
+            lines.add(row("lazy save", Sizes.seconds(ls.totalNanos()), "checkpoint while a writer thread kept writing: "
+                + "begin paused the host " + Sizes.micros(ls.beginNanos()) + ", " + Sizes.count(ls.preImages())
+                + " pre-images, write stall p50 " + Sizes.micros(ls.stallP50Nanos()) + ", p99 "
+                + Sizes.micros(ls.stallP99Nanos())));
+        }
         lines.add(row("file", Sizes.human(s.fileBytes()), "(" + Sizes.count(s.fileBytes()) + " bytes), ratio "
             + SaveCommand.ratio(s.arenaBytes(), s.fileBytes()) + " (arena / file)"));
         lines.add(row("blocks", Sizes.count(s.blocks()), "page blocks: "

@@ -8,6 +8,10 @@ import io.ckpt.format.CheckpointMetadata;
 import io.ckpt.memory.GuestMemory;
 import io.ckpt.restore.RestoreOptions;
 import io.ckpt.restore.RestoreStats;
+import io.ckpt.restore.lazy.LazyRestore;
+import io.ckpt.restore.lazy.LazyRestoreOptions;
+import io.ckpt.restore.lazy.LazyRestoreStats;
+import io.ckpt.restore.lazy.Prefetch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,7 +38,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
         "  ckpt restore vm.ckpt --to-raw vm.ram",
-        "  ckpt restore vm.ckpt --to-raw vm.ram --threads 1"})
+        "  ckpt restore vm.ckpt --to-raw vm.ram --threads 1",
+        "  ckpt restore vm.ckpt --to-raw vm.ram --lazy --prefetch working-set"})
 final class RestoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -50,6 +55,20 @@ final class RestoreCommand implements Callable<Integer> {
         description = "Restore threads, in [1, 64]. Default: the number of cores, at most 2.")
     Integer threads;
 
+    @Option(names = "--lazy",
+        description = "Restore lazily: resume at once, fault each page block in on first touch (here: the image "
+            + "writer reading the arena in order) while a background thread prefetches the rest.")
+    boolean lazy;
+
+    @Option(names = "--prefetch", paramLabel = "POLICY", defaultValue = "sequential",
+        description = "With --lazy: none, sequential (storage order) or working-set (the file's hint first). "
+            + "Default: ${DEFAULT-VALUE}.")
+    String prefetch;
+
+    @Option(names = "--prefetch-rate", paramLabel = "SIZE/s",
+        description = "With --lazy: cap the prefetcher at this many bytes per second, e.g. 200m. Default: no cap.")
+    String prefetchRate;
+
     @Override
     public Integer call() throws Exception {
         RestoreOptions options = RestoreOptions.defaults().withArenaZeroed(true);
@@ -62,6 +81,9 @@ final class RestoreCommand implements Callable<Integer> {
             }
         }
         CheckpointMetadata meta = Checkpoints.inspect(file);
+        if (lazy) {
+            return lazyRestore(meta);
+        }
         RestoreStats r;
         long writeNanos;
         try (GuestMemory memory = GuestMemory.allocate(meta.arenaSize())) {
@@ -74,6 +96,39 @@ final class RestoreCommand implements Callable<Integer> {
             + Sizes.rate(r.arenaBytes(), r.totalNanos()) + ", " + r.threads() + " thread" + (r.threads() == 1 ? "" : "s")
             + "); wrote " + Sizes.count(meta.dataLength()) + " bytes to " + out + " in " + Sizes.seconds(writeNanos)
             + " (" + Sizes.rate(meta.dataLength(), writeNanos) + ").");
+        return Exit.OK;
+    }
+
+    private int lazyRestore(CheckpointMetadata meta) throws Exception {
+        LazyRestoreOptions options = LazyRestoreOptions.defaults().withArenaZeroed(true);
+        try {
+            options = options.withPrefetch(Prefetch.parse(prefetch));
+            if (prefetchRate != null) {
+                options = options.withPrefetchRate(Sizes.parse(prefetchRate.replaceAll("(?i)/s$", "")));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        LazyRestoreStats s;
+        long writeNanos;
+        try (GuestMemory memory = GuestMemory.allocate(meta.arenaSize());
+             LazyRestore r = LazyRestore.start(file, memory, options)) {
+            writeNanos = RawImage.write(memory, meta.dataLength(), out, true);
+            r.awaitCompletion();
+            s = r.stats();
+        }
+        spec.commandLine().getOut().println("restored " + file + " lazily (" + Sizes.human(meta.arenaSize())
+            + " arena): resumed in " + Sizes.millis(s.resumeNanos()) + ", every block present after "
+            + Sizes.seconds(s.completeNanos()) + "; " + Sizes.count(s.faults()) + " faults (p50 "
+            + Sizes.micros(s.faultP50Nanos()) + ", p99 " + Sizes.micros(s.faultP99Nanos()) + "), installed by fault "
+            + Sizes.count(s.installedByFault()) + ", neighbour " + Sizes.count(s.installedByNeighbour()) + ", prefetch ("
+            + s.prefetchUsed().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ") "
+            + Sizes.count(s.installedByPrefetch()) + "; wrote " + Sizes.count(meta.dataLength()) + " bytes to " + out
+            + " in " + Sizes.seconds(writeNanos) + ".");
+        if (prefetch.equalsIgnoreCase("working-set") && s.prefetchUsed() != Prefetch.WORKING_SET) {
+            spec.commandLine().getErr().println("ckpt: note: " + file.getFileName()
+                + " has no working-set hint; prefetched in storage order instead");
+        }
         return Exit.OK;
     }
 }

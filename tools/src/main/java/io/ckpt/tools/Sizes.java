@@ -91,6 +91,16 @@ public final class Sizes {
         return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
     }
 
+    /** @return a duration in milliseconds with three decimals, e.g. {@code 1.234 ms}. */
+    public static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
+    }
+
+    /** @return a duration in microseconds with one decimal, e.g. {@code 21.5 us}. */
+    public static String micros(long nanos) {
+        return String.format(Locale.ROOT, "%.1f us", nanos / 1e3);
+    }
+
     /** @return {@code part} as a percentage of {@code whole}, one decimal, e.g. {@code 35.0%}. */
     public static String percent(long part, long whole) {
         return String.format(Locale.ROOT, "%.1f%%", whole == 0 ? 0.0 : part * 100.0 / whole);

@@ -1,2 +1,0 @@
-package io.ckpt.jmh;
-final class Placeholder {}

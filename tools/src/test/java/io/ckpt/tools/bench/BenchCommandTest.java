@@ -1,0 +1,155 @@
+package io.ckpt.tools.bench;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BenchCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cmd = new CommandLine(new BenchCommand());
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        return cmd.execute(args);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldPrintAJsonReportWithTheRequiredKeys() throws Exception {
+        Path copy = dir.resolve("report.json");
+        int exit = run("--size", "8m", "--rounds", "2", "--json", "--dir", dir.toString(), "--out", copy.toString(),
+            "--no-lazy");
+        assertEquals(0, exit, err.toString());
+
+        Map<String, Object> r = (Map<String, Object>) Json.parse(out.toString());
+        assertEquals(8L << 20, r.get("arena_bytes"));
+        assertEquals(2L, r.get("rounds"));
+        assertEquals("mixed", r.get("profile"));
+
+        Map<String, Object> save = (Map<String, Object>) r.get("save");
+        Map<String, Object> ckpt = (Map<String, Object>) save.get("ckpt");
+        assertPositive(ckpt.get("median_s"));
+        assertPositive(ckpt.get("bytes_out"));
+        assertPositive(ckpt.get("write_calls"));
+        Map<String, Object> lz4 = (Map<String, Object>) save.get("lz4_stream");
+        assertPositive(lz4.get("median_s"));
+        assertPositive(lz4.get("bytes_out"));
+        assertPositive(((Map<String, Object>) save.get("raw")).get("median_s"));
+        assertPositive(((Map<String, Object>) save.get("naive")).get("write_calls"));
+        assertTrue(save.containsKey("lz4_cli"));
+        if (save.get("lz4_cli") != null) {
+            Map<String, Object> cli = (Map<String, Object>) save.get("lz4_cli");
+            assertPositive(cli.get("median_s"));
+            assertPositive(cli.get("bytes_out"));
+        }
+
+        Map<String, Object> restore = (Map<String, Object>) r.get("restore");
+        for (String k : new String[] {"ckpt_eager", "lz4_stream", "raw"}) {
+            Map<String, Object> e = (Map<String, Object>) restore.get(k);
+            assertNotNull(e, k);
+            assertPositive(e.get("median_s"));
+            assertEquals(2, ((List<Object>) e.get("rounds_s")).size(), k);
+        }
+
+        for (String k : new String[] {"lazy", "lazy_save", "incremental"}) {
+            assertTrue(r.containsKey(k), k);
+            assertNull(r.get(k), k + " is switched off by --no-lazy");
+        }
+        assertInstanceOf(Map.class, r.get("machine"));
+        assertEquals(out.toString(), Files.readString(copy));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(copy), left.toList(), "work files are deleted");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldMeasureLazyRestoreLazySaveAndIncrementalWithTheRequiredKeys() {
+        int exit = run("--size", "8m", "--rounds", "1", "--json", "--dir", dir.toString(), "--naive", "off",
+            "--no-lz4-cli");
+        assertEquals(0, exit, err.toString());
+        Map<String, Object> r = (Map<String, Object>) Json.parse(out.toString());
+        Map<String, Object> errors = (Map<String, Object>) r.get("errors");
+
+        Map<String, Object> lazy = (Map<String, Object>) r.get("lazy");
+        assertNotNull(lazy, "lazy restore: " + errors);
+        for (String k : new String[] {"resume_ms", "fault_p50_us", "fault_p99_us", "touch_1pct_s", "touch_all_prefetch_s"}) {
+            assertPositive(lazy.get(k));
+        }
+        Map<String, Object> incremental = (Map<String, Object>) r.get("incremental");
+        assertNotNull(incremental, "incremental: " + errors);
+        assertPositive(incremental.get("dirty_1pct_speedup"));
+
+        // The engine's lazy checkpoint has been seen to lose blocks under load (reported); the bench
+        // then reports null and the error instead of a number. Either way, no invented figure.
+        Map<String, Object> lazySave = (Map<String, Object>) r.get("lazy_save");
+        if (lazySave == null) {
+            assertNotNull(errors.get("lazy_save"), "a null section names its error");
+        } else {
+            assertTrue(lazySave.containsKey("write_stall_p50_us") && lazySave.containsKey("write_stall_p99_us"));
+            assertPositive(lazySave.get("host_write_ratio"));
+        }
+    }
+
+    @Test
+    void shouldPrintATableByDefault() {
+        int exit = run("--size", "4m", "--rounds", "1", "--dir", dir.toString(), "--naive", "off", "--no-lz4-cli",
+            "--profile", "zero-heavy", "--no-lazy");
+        assertEquals(0, exit, err.toString());
+        String table = out.toString();
+        assertTrue(table.contains("SAVE") && table.contains("RESTORE") && table.contains("ckpt speedup"), table);
+        assertTrue(table.contains("LZ4FrameOutputStream"), table);
+        assertFalse(table.contains("NaN"), table);
+    }
+
+    @Test
+    void shouldRefuseBadInputWithExitCodeOne() {
+        assertEquals(1, run("--size", "5000", "--dir", dir.toString()));
+        assertEquals(1, run("--size", "8m", "--image", dir.resolve("x").toString()));
+        assertEquals(1, run("--size", "8m", "--profile", "nonsense", "--dir", dir.toString()));
+        assertEquals(1, run("--size", "8m", "--rounds", "0", "--dir", dir.toString()));
+        assertEquals(1, run("--size", "8m", "--naive", "sometimes", "--dir", dir.toString()));
+        assertTrue(err.toString().contains("--size=5000"), err.toString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldBenchARawImage() throws Exception {
+        byte[] bytes = new byte[(2 << 20) + 77];
+        for (int i = 0; i < bytes.length; i += 3) {
+            bytes[i] = (byte) (i / 4096);
+        }
+        Path image = dir.resolve("vm.ram");
+        Files.write(image, bytes);
+        int exit = run("--image", image.toString(), "--rounds", "1", "--json", "--dir", dir.toString(), "--no-lazy");
+        assertEquals(0, exit, err.toString());
+        Map<String, Object> r = (Map<String, Object>) Json.parse(out.toString());
+        assertEquals((long) (2 << 20) + 4096, r.get("arena_bytes"));
+        assertEquals(image.toAbsolutePath().toString(), r.get("image"));
+        assertNull(r.get("profile"));
+    }
+
+    private static void assertPositive(Object v) {
+        assertInstanceOf(Number.class, v);
+        assertTrue(((Number) v).doubleValue() > 0, String.valueOf(v));
+    }
+}
