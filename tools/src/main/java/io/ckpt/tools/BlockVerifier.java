@@ -2,6 +2,7 @@ package io.ckpt.tools;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,13 +11,17 @@ import java.util.function.LongConsumer;
 import io.ckpt.codec.BlockDecoder;
 import io.ckpt.format.CorruptCheckpointException;
 import io.ckpt.format.Encoding;
+import io.ckpt.format.HeaderDescriptor;
+import io.ckpt.format.ParentReferenceDescriptor;
+import io.ckpt.format.StorageBlockDescriptor;
 import io.ckpt.restore.CheckpointVerifier;
 import org.agrona.BufferUtil;
 
 /**
  * Checks every checksum of a checkpoint file, like {@link CheckpointVerifier} and in the same
- * order (metadata, then per storage block its header and map, then each page block it holds in
- * payload order, decoded and CRC-checked), but does not stop at the first damage unless asked:
+ * order (metadata; the zero padding no checksum covers; then per storage block its header and
+ * map, then each page block it holds in payload order, decoded and CRC-checked), but does not
+ * stop at the first damage unless asked:
  * it decodes every block it can locate and collects every failure. A page block is located by
  * its index entry alone, so a damaged storage block header does not hide its page blocks.
  *
@@ -110,6 +115,9 @@ final class BlockVerifier {
         BlockDecoder decoder = new BlockDecoder();
         ByteBuffer scratch = ByteBuffer.allocateDirect(Math.max(1, f.blockBytes()));
         try (StorageBlockReader reader = new StorageBlockReader(f)) {
+            if (!checkPadding(reader, sbCount)) {
+                return new Result(blocks, sbCount, 0, zero, parent, 0, problems, omitted, new long[0], 0, true);
+            }
             for (int s = 0; s < sbCount; s++) {
                 StorageBlockReader.Info info = reader.read(s, true);
                 if (!info.ok()) {
@@ -162,6 +170,42 @@ final class BlockVerifier {
         }
         return new Result(blocks, sbCount, checked, zero, parent, decoded, problems, omitted, badBlocks, damagedStorage,
             true);
+    }
+
+    /**
+     * The bytes no checksum covers must be zero: the header region after the header struct (or
+     * the parent reference's name), and each storage block's padding to 4 KiB. Checked before
+     * any storage block, as {@code CheckpointVerifier} does.
+     *
+     * @return false if checking should stop here (a problem, and {@link #stopAtFirst}).
+     */
+    private boolean checkPadding(StorageBlockReader reader, int sbCount) throws IOException {
+        if (!f.incremental() || f.parentName != null) {
+            long headerEnd = f.parentName == null ? HeaderDescriptor.LENGTH
+                : ParentReferenceDescriptor.NAME_OFFSET + f.parentName.getBytes(StandardCharsets.UTF_8).length;
+            if (!addUnlessNull(reader.checkZero(headerEnd, HeaderDescriptor.REGION_LENGTH, "header region"))) {
+                return false;
+            }
+        }
+        for (int s = 0; s < sbCount; s++) {
+            if (f.storageExtentValid(s)) {
+                long start = f.storageBlockOffset(s) + f.storageBlockLength(s);
+                long end = StorageBlockDescriptor.align(start, StorageBlockDescriptor.FILE_ALIGNMENT);
+                if (!addUnlessNull(reader.checkZero(start, end, "storage block " + s + " padding"))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Adds {@code p} if not null. @return false if it was added and verifying stops at the first problem. */
+    private boolean addUnlessNull(Problem p) {
+        if (p == null) {
+            return true;
+        }
+        add(p);
+        return !stopAtFirst;
     }
 
     /** Sorts {@code held[from, to)} by payload offset (already ascending for ckpt's writer), in O(n log n). */

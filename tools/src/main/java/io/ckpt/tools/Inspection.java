@@ -160,7 +160,7 @@ final class Inspection {
         int len = storageBlockLength(sb);
         return geometryKnown() && layoutValid && off >= HeaderDescriptor.REGION_LENGTH && off % 4096 == 0
             && len >= StorageBlockDescriptor.HEADER_LENGTH + StorageBlockDescriptor.MAP_ENTRY_LENGTH
-            && len <= storageBlockSize() && off + len <= indexOffset();
+            && len <= storageBlockSize() && len <= indexOffset() - off;
     }
 
     /** @return blocks named in the hint section (0 when it is unreadable). */

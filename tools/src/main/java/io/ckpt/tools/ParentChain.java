@@ -2,6 +2,7 @@ package io.ckpt.tools;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,9 +111,15 @@ final class ParentChain {
                     + child.name() + "'s parent reference is damaged"));
                 break;
             }
-            Path dir = child.path.toAbsolutePath().getParent();
-            Path p = dir.resolve(name).normalize();
             String label = "ancestor #" + depth + " " + name;
+            Path p;
+            try {
+                p = child.path.toAbsolutePath().getParent().resolve(name).normalize();
+            } catch (InvalidPathException e) {
+                links.add(new Link(depth, name, expected, null, "unreadable", false));
+                problems.add(chainProblem(label + " is an impossible path: " + e.getReason()));
+                break;
+            }
             if (!Files.exists(p)) {
                 links.add(new Link(depth, name, expected, null, "not found", false));
                 problems.add(chainProblem(label + " not found (expected checkpoint " + expected + " next to "

@@ -101,6 +101,32 @@ final class StorageBlockReader implements AutoCloseable {
         return new Info(sb, off, len, StorageBlockDescriptor.mapCrc(buffer, 0), map, problem);
     }
 
+    /**
+     * Checks that file bytes {@code [from, to)}, which no checksum covers, are zero padding, as
+     * {@code CheckpointVerifier} does.
+     *
+     * @param what the region, e.g. {@code header region} or {@code storage block 3 padding}.
+     * @return the first non-zero byte as a problem, or null.
+     */
+    Problem checkZero(long from, long to, String what) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(StorageBlockDescriptor.FILE_ALIGNMENT);
+        while (from < to) {
+            b.clear().limit((int) Math.min(b.capacity(), to - from));
+            int n = ch.read(b, from);
+            if (n <= 0) {
+                return new Problem(what, from, "file ends at " + ch.size() + "; truncated?");
+            }
+            for (int i = 0; i < n; i++) {
+                if (b.get(i) != 0) {
+                    return new Problem(what, from + i, String.format("byte 0x%02x where the format requires zero padding",
+                        b.get(i)));
+                }
+            }
+            from += n;
+        }
+        return null;
+    }
+
     /** @return the buffer the last storage block was read into, from index 0. */
     ByteBuffer buffer() {
         return buffer;

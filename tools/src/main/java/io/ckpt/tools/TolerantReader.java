@@ -202,7 +202,7 @@ final class TolerantReader {
             || tableLength < 0 || tableLength % StorageTableDescriptor.LENGTH != 0
             || tableLength / StorageTableDescriptor.LENGTH > blockCount
             || hintOffset != tableOffset + tableLength
-            || hintLength % HintDescriptor.ENTRY_LENGTH != 0 || hintLength > Integer.MAX_VALUE
+            || hintLength % HintDescriptor.ENTRY_LENGTH != 0 || hintLength > blockCount * HintDescriptor.ENTRY_LENGTH
             || hintOffset + hintLength != trailerAt) {
             return "inconsistent layout: index@" + indexOffset + "+" + indexLength + " table@" + tableOffset + "+"
                 + tableLength + " hint@" + hintOffset + "+" + hintLength + " trailer@" + trailerAt + " blocks=" + blockCount;
@@ -220,7 +220,7 @@ final class TolerantReader {
             int entries = StorageTableDescriptor.entryCount(table, s);
             if (off < next || off % StorageBlockDescriptor.FILE_ALIGNMENT != 0
                 || len < StorageBlockDescriptor.HEADER_LENGTH + StorageBlockDescriptor.MAP_ENTRY_LENGTH || len > sbs
-                || entries <= 0 || off + len > indexOffset) {
+                || entries <= 0 || len > indexOffset - off) {
                 problem("storage table entry " + s, tableOffset + (long) s * StorageTableDescriptor.LENGTH,
                     "storage block extent invalid: offset=" + off + " length=" + len + " entries=" + entries
                         + " (previous end " + next + ", data end " + indexOffset + ", storage block size " + sbs + ")");

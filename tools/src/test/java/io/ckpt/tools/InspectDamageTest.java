@@ -187,6 +187,19 @@ class InspectDamageTest {
     }
 
     @Test
+    void shouldNameNonZeroPaddingThatNoChecksumCovers() throws Exception {
+        long padding = meta.storageBlockOffset(0) + meta.storageBlockLength(0) + 5;
+        GoldenCheckpoints.flip(ckpt, 0x200);
+        GoldenCheckpoints.flip(ckpt, padding);
+        assertEquals(0, inspect().code(), "the summary reads no padding");
+        Cli.Result r = inspect("--verify");
+        assertDamaged(r, "header region at offset 0x200: byte 0x40 where the format requires zero padding");
+        assertTrue(r.out().contains("\n  storage block 0 padding at offset 0x" + Long.toHexString(padding)
+            + ": byte 0x40 where the format requires zero padding\n"), r::toString);
+        assertTrue(r.out().contains("bad blocks        none\n"), "every page block still checks out: " + r);
+    }
+
+    @Test
     void shouldListEveryBadBlockNotJustTheFirst() throws Exception {
         flipPayload(2);
         flipPayload(5);
