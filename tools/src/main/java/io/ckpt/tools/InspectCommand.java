@@ -80,8 +80,8 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--hexdump", description = "With --block or --page: dump the decoded bytes (hexdump -C style).")
     boolean hexdump;
 
-    @Option(names = "--verify", description = "Check every checksum, decoding every page block; list every failure "
-        + "instead of stopping at the first. Progress bar on a terminal.")
+    @Option(names = "--verify", description = "Check every checksum, decoding every page block, and the zero padding; "
+        + "list every failure instead of stopping at the first. Progress bar on a terminal.")
     boolean verify;
 
     @Option(names = "--json", description = "Print one JSON document (\"schema_version\": "
