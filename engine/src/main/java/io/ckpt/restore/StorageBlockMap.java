@@ -45,17 +45,26 @@ public final class StorageBlockMap {
                 blocks[fill[IndexEntryDescriptor.storageBlock(index, n)]++] = (int) n;
             }
         }
-        // Payload order: sort each storage block's run by payload offset (already ascending for ckpt's writer).
+        // Payload order: each storage block's run by payload offset. Already so for ckpt's writer;
+        // another writer's (or a crafted) file gets a real sort, never a quadratic one.
         for (int s = 0; s < sbCount; s++) {
-            for (int i = start[s] + 1; i < start[s + 1]; i++) {
-                int b = blocks[i];
-                int off = IndexEntryDescriptor.payloadOffset(index, b);
-                int j = i - 1;
-                while (j >= start[s] && IndexEntryDescriptor.payloadOffset(index, blocks[j]) > off) {
-                    blocks[j + 1] = blocks[j];
-                    j--;
+            int from = start[s];
+            int to = start[s + 1];
+            boolean sorted = true;
+            for (int i = from + 1; i < to && sorted; i++) {
+                sorted = IndexEntryDescriptor.payloadOffset(index, blocks[i - 1])
+                    <= IndexEntryDescriptor.payloadOffset(index, blocks[i]);
+            }
+            if (!sorted) {
+                long[] keys = new long[to - from];
+                for (int i = from; i < to; i++) {
+                    keys[i - from] = ((long) IndexEntryDescriptor.payloadOffset(index, blocks[i]) << 32)
+                        | Integer.toUnsignedLong(blocks[i]);
                 }
-                blocks[j + 1] = b;
+                java.util.Arrays.sort(keys);
+                for (int i = from; i < to; i++) {
+                    blocks[i] = (int) keys[i - from];
+                }
             }
         }
         return new StorageBlockMap(start, blocks);
