@@ -13,4 +13,13 @@ public abstract class AccessGuard {
 
     /** Called before {@code length > 0} bytes at {@code address} are written. */
     public abstract void beforeWrite(long address, long length);
+
+    /**
+     * @return true if a restore may replace this guard: it belongs to an operation that has
+     *         ended without finishing (a lazy restore closed early), whose only job left is to
+     *         refuse access to blocks that never arrived. A restore overwrites them all.
+     */
+    public boolean replaceableByRestore() {
+        return false;
+    }
 }

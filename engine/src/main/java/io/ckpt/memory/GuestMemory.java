@@ -316,9 +316,26 @@ public final class GuestMemory implements AutoCloseable {
      * @throws IllegalStateException if another guard is installed.
      */
     public void installGuard(AccessGuard g) {
-        if (!GUARD.compareAndSet(this, (AccessGuard) null, Objects.requireNonNull(g))) {
+        Objects.requireNonNull(g);
+        if (!GUARD.compareAndSet(this, (AccessGuard) null, g)) {
             throw new IllegalStateException("guest memory already has an access guard: " + GUARD.getAcquire(this)
                 + " (a lazy restore or lazy save is in progress)");
+        }
+    }
+
+    /**
+     * Removes an installed guard that {@link AccessGuard#replaceableByRestore()}, before a restore
+     * that overwrites every block. Must not race with accessors.
+     *
+     * @throws IllegalStateException if the installed guard belongs to an operation in progress.
+     */
+    public void clearGuardForRestore() {
+        AccessGuard g = (AccessGuard) GUARD.getAcquire(this);
+        if (g != null) {
+            if (!g.replaceableByRestore()) {
+                throw new IllegalStateException("cannot restore while " + g + " is in progress on this arena");
+            }
+            GUARD.compareAndSet(this, g, (AccessGuard) null);
         }
     }
 

@@ -37,12 +37,10 @@ public final class EagerRestore {
      */
     public static RestoreStats restore(Path file, GuestMemory memory, RestoreOptions options) throws IOException {
         long t0 = System.nanoTime();
-        CheckpointMetadata head = CheckpointMetadata.read(file);
-        checkFits(head, memory);
-        if (memory.guard() != null) {
-            throw new IllegalStateException("cannot restore while " + memory.guard() + " is in progress on this arena");
-        }
         try (ResolvedCheckpoint chain = ResolvedCheckpoint.open(file)) {
+            CheckpointMetadata head = chain.head();
+            checkFits(head, memory);
+            memory.clearGuardForRestore();
             long t1 = System.nanoTime();
             int[] items = workItems(chain);
             int threads = Math.max(1, Math.min(options.threads(), Math.max(1, items.length / 2)));

@@ -28,43 +28,40 @@ public final class ResolvedCheckpoint implements AutoCloseable {
     private final CheckpointMetadata[] files;
     private final MappedCheckpoint[] mapped;
     private final StorageBlockMap[] maps;
+    /** Per block, the chain index holding it or -1 for ZERO; null for a full checkpoint (chain of one). */
     private final byte[] source;
-    private final long zeroBlocks;
+    private final ByteBuffer headIndex;
 
-    private ResolvedCheckpoint(CheckpointMetadata[] files, MappedCheckpoint[] mapped, StorageBlockMap[] maps, byte[] source,
-                               long zeroBlocks) {
+    private ResolvedCheckpoint(CheckpointMetadata[] files, MappedCheckpoint[] mapped, StorageBlockMap[] maps, byte[] source) {
         this.files = files;
         this.mapped = mapped;
         this.maps = maps;
         this.source = source;
-        this.zeroBlocks = zeroBlocks;
+        this.headIndex = files[0].index();
     }
 
     /** Reads {@code file} and, for an incremental checkpoint, its parents down to a full one. */
     public static ResolvedCheckpoint open(Path file) throws IOException {
         List<CheckpointMetadata> chain = chain(file);
         CheckpointMetadata head = chain.get(0);
-        long blocks = head.blockCount();
-        byte[] source = new byte[Math.toIntExact(blocks)];
-        long zero = 0;
-        for (long b = 0; b < blocks; b++) {
-            int f = 0;
-            while (IndexEntryDescriptor.encodingId(chain.get(f).index(), b) == Encoding.PARENT.id()) {
-                f++;   // the last file is full, so this ends
-            }
-            if (IndexEntryDescriptor.encodingId(chain.get(f).index(), b) == Encoding.ZERO.id()) {
-                source[(int) b] = ZERO_SOURCE;
-                zero++;
-            } else {
-                source[(int) b] = (byte) f;
+        // A full checkpoint resolves every block to itself: no per-block table, nothing to scan.
+        byte[] source = null;
+        if (chain.size() > 1) {
+            long blocks = head.blockCount();
+            source = new byte[Math.toIntExact(blocks)];
+            for (long b = 0; b < blocks; b++) {
+                int f = 0;
+                while (IndexEntryDescriptor.encodingId(chain.get(f).index(), b) == Encoding.PARENT.id()) {
+                    f++;   // the last file is full, so this ends
+                }
+                source[(int) b] = IndexEntryDescriptor.encodingId(chain.get(f).index(), b) == Encoding.ZERO.id()
+                    ? ZERO_SOURCE : (byte) f;
             }
         }
         MappedCheckpoint[] mapped = new MappedCheckpoint[chain.size()];
-        StorageBlockMap[] maps = new StorageBlockMap[chain.size()];
         try {
             for (int i = 0; i < chain.size(); i++) {
                 mapped[i] = MappedCheckpoint.open(chain.get(i));
-                maps[i] = StorageBlockMap.of(chain.get(i));
             }
         } catch (IOException | RuntimeException e) {
             for (MappedCheckpoint m : mapped) {
@@ -74,7 +71,8 @@ public final class ResolvedCheckpoint implements AutoCloseable {
             }
             throw e;
         }
-        return new ResolvedCheckpoint(chain.toArray(new CheckpointMetadata[0]), mapped, maps, source, zero);
+        return new ResolvedCheckpoint(chain.toArray(new CheckpointMetadata[0]), mapped,
+            new StorageBlockMap[chain.size()], source);
     }
 
     /** @return the metadata of {@code file} and its ancestors, newest first, validated against each other. */
@@ -131,18 +129,20 @@ public final class ResolvedCheckpoint implements AutoCloseable {
         return mapped[i];
     }
 
-    public StorageBlockMap map(int i) {
+    /** @return file {@code i}'s reverse map, built on first use (O(blocks)), then cached. */
+    public synchronized StorageBlockMap map(int i) {
+        if (maps[i] == null) {
+            maps[i] = StorageBlockMap.of(files[i]);
+        }
         return maps[i];
     }
 
     /** @return the chain index of the file holding {@code block}'s data, or -1 for a ZERO block. */
     public int sourceOf(long block) {
-        return source[(int) block];
-    }
-
-    /** @return blocks that resolve to ZERO. */
-    public long zeroBlocks() {
-        return zeroBlocks;
+        if (source != null) {
+            return source[(int) block];
+        }
+        return IndexEntryDescriptor.encodingId(headIndex, block) == Encoding.ZERO.id() ? ZERO_SOURCE : 0;
     }
 
     /** @return the index of file {@code i}. */

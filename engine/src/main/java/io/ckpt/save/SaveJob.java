@@ -88,7 +88,7 @@ final class SaveJob {
             throw new IOException(target + " is a directory");
         }
         if (memory.guard() != null) {
-            throw new IllegalStateException("cannot save while " + memory.guard() + " is in progress on this arena");
+            throw new IllegalStateException("cannot save while the arena has " + memory.guard());
         }
         layout = SaveLayout.of(memory.size(), options);
         CheckpointMetadata parent = options.parent() == null ? null : checkParent(CheckpointMetadata.read(options.parent()));
@@ -102,13 +102,13 @@ final class SaveJob {
             header = header(parent);
             index = ByteBuffer.allocateDirect(Math.toIntExact(layout.blockCount() * IndexEntryDescriptor.LENGTH))
                 .order(ByteOrder.LITTLE_ENDIAN);
-            int n = options.compressors();
+            int n = lazy ? options.lazyCompressors() : options.compressors();
             rings = new StagingRing[n];
             for (int i = 0; i < n; i++) {
                 rings[i] = new StagingRing(layout.storageBlockSize());
             }
             if (lazy) {
-                lazyState = new LazySaveState(memory, layout, options.preImageBuffers());
+                lazyState = new LazySaveState(memory, layout, options.preImageBuffers(layout.blockCount()));
             }
             compressors = new Compressor[n];
             threads = new Thread[n];

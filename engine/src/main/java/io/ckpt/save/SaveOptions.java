@@ -16,6 +16,15 @@ import io.ckpt.memory.GuestMemory;
 public final class SaveOptions {
     /** Compressor threads by default: two where the machine has two cores or more. */
     public static final int DEFAULT_COMPRESSORS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    /**
+     * Compressor threads of a lazy checkpoint by default: one core is left to the host, which
+     * keeps running (on 2 cores: one compressor and the I/O thread).
+     */
+    public static final int DEFAULT_LAZY_COMPRESSORS =
+        Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors() - 1));
+    /** Bounds of the default pre-image pool: a quarter of the blocks, within these. */
+    public static final int MIN_DEFAULT_PRE_IMAGES = 64;
+    public static final int MAX_DEFAULT_PRE_IMAGES = 1024;
 
     private final int pagesPerBlock;
     private final int storageBlockSize;
@@ -26,7 +35,8 @@ public final class SaveOptions {
     private final long dataLength;
     private java.nio.file.Path parent;
     private boolean hint = true;
-    private int preImageBuffers = 64;
+    private int preImageBuffers;   // 0: a quarter of the blocks, within [64, 1024]
+    private boolean compressorsSet;
     private int[] hintBlocks;
 
     private SaveOptions(int pagesPerBlock, int storageBlockSize, Codec codec, int compressors,
@@ -49,6 +59,7 @@ public final class SaveOptions {
         next.parent = parent;
         next.hint = hint;
         next.preImageBuffers = preImageBuffers;
+        next.compressorsSet = compressorsSet;
         next.hintBlocks = hintBlocks;
         return next;
     }
@@ -74,7 +85,10 @@ public final class SaveOptions {
         return o;
     }
 
-    /** @param n pre-image buffers of a lazy checkpoint (one block each), in [1, 65536]; default 64. */
+    /**
+     * @param n pre-image buffers of a lazy checkpoint (one block each), in [1, 65536]; default a
+     *          quarter of the blocks, at least 64 and at most 1024 (64 MiB of 64 KiB blocks).
+     */
     public SaveOptions withPreImageBuffers(int n) {
         if (n < 1 || n > 65536) {
             throw new IllegalArgumentException("preImageBuffers=" + n + " must be in [1, 65536]");
@@ -103,8 +117,18 @@ public final class SaveOptions {
     public java.nio.file.Path parent() { return parent; }
     /** @return whether the working-set hint is stored. */
     public boolean hint() { return hint; }
-    /** @return pre-image buffers of a lazy checkpoint. */
-    public int preImageBuffers() { return preImageBuffers; }
+    /** @return pre-image buffers of a lazy checkpoint of {@code blockCount} blocks. */
+    public int preImageBuffers(long blockCount) {
+        if (preImageBuffers > 0) {
+            return preImageBuffers;
+        }
+        return (int) Math.max(MIN_DEFAULT_PRE_IMAGES, Math.min(MAX_DEFAULT_PRE_IMAGES, blockCount / 4));
+    }
+
+    /** @return compressor threads for a lazy checkpoint: as set, else {@link #DEFAULT_LAZY_COMPRESSORS}. */
+    public int lazyCompressors() {
+        return compressorsSet ? compressors : DEFAULT_LAZY_COMPRESSORS;
+    }
 
     /** @param n pages per block, a power of two in [1, 256]. */
     public SaveOptions withPagesPerBlock(int n) {
@@ -136,7 +160,9 @@ public final class SaveOptions {
         if (n < 1 || n > 64) {
             throw new IllegalArgumentException("compressors=" + n + " must be in [1, 64]");
         }
-        return with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, n, fileUuid, createdMillis, dataLength));
+        SaveOptions o = with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, n, fileUuid, createdMillis, dataLength));
+        o.compressorsSet = true;
+        return o;
     }
 
     /** Fixes the file UUID (reproducible files, golden tests); default random. */

@@ -132,10 +132,11 @@ public final class LazyRestore implements AutoCloseable {
      */
     public static LazyRestore start(Path file, GuestMemory memory, LazyRestoreOptions options) throws IOException {
         long t0 = System.nanoTime();
-        EagerRestore.checkFits(CheckpointMetadata.read(file), memory);
         ResolvedCheckpoint chain = ResolvedCheckpoint.open(file);
         LazyRestore r;
         try {
+            EagerRestore.checkFits(chain.head(), memory);
+            memory.clearGuardForRestore();
             r = new LazyRestore(file, chain, memory, options, t0);
             memory.tracking().reset(chain.head().fileUuid());
             if (r.present.get() == r.blockCount) {
@@ -256,8 +257,14 @@ public final class LazyRestore implements AutoCloseable {
         }
 
         @Override
+        public boolean replaceableByRestore() {
+            return closed;
+        }
+
+        @Override
         public String toString() {
-            return "lazy restore of " + path;
+            return closed ? "an unfinished lazy restore of " + path + " (closed early: absent blocks refuse access)"
+                : "lazy restore of " + path;
         }
     }
 

@@ -150,6 +150,26 @@ class LazyRestoreTest {
     }
 
     @Test
+    void shouldLetARestoreReplaceAnUnfinishedLazyRestoreButRefuseASave() throws Exception {
+        try (GuestMemory expected = source(); GuestMemory target = GuestMemory.allocate(SIZE, SLAB)) {
+            LazyRestore r = LazyRestore.start(file, target,
+                LazyRestoreOptions.defaults().withPrefetch(Prefetch.NONE).withNeighbours(Neighbours.NONE));
+            target.getLong(0);
+            r.close();
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Checkpoints.save(target, dir.resolve("partial.ckpt")));
+            assertTrue(e.getMessage().contains("unfinished lazy restore"), e.getMessage());
+            Checkpoints.restore(file, target);
+            assertNull(target.guard(), "the eager restore replaced the closed lazy restore's guard");
+            io.ckpt.ArenaAssert.assertArenasEqual(expected, target, "eager restore after an unfinished lazy one");
+            try (LazyRestore again = LazyRestore.start(file, target, LazyRestoreOptions.defaults())) {
+                again.awaitCompletion();
+            }
+            io.ckpt.ArenaAssert.assertArenasEqual(expected, target, "lazy restore again");
+        }
+    }
+
+    @Test
     void shouldNotOverwriteHostWritesWithPrefetchedData() throws Exception {
         try (GuestMemory target = GuestMemory.allocate(SIZE, SLAB);
              LazyRestore r = LazyRestore.start(file, target, LazyRestoreOptions.defaults())) {
