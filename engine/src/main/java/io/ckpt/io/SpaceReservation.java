@@ -61,7 +61,17 @@ public final class SpaceReservation implements AutoCloseable {
                 return;
             }
             int errno = posix.lastError();
-            if (errno == 28 /* ENOSPC */ || errno == 27 /* EFBIG */ || errno == 122 /* EDQUOT */) {
+            if (target > end && isNoSpace(errno)) {
+                // Not room for a whole step ahead: reserve just what this write needs.
+                target = end;
+                rc = posix.fallocate(fd, 0, reserved, target - reserved);
+                if (rc == 0) {
+                    reserved = target;
+                    return;
+                }
+                errno = posix.lastError();
+            }
+            if (isNoSpace(errno)) {
                 throw diskFull(end, posix.strerror(errno));
             }
             // EOPNOTSUPP and friends: this filesystem cannot preallocate; fall through.
@@ -75,6 +85,10 @@ public final class SpaceReservation implements AutoCloseable {
             target = end;
         }
         reserved = target;
+    }
+
+    private static boolean isNoSpace(int errno) {
+        return errno == 28 /* ENOSPC */ || errno == 27 /* EFBIG */ || errno == 122 /* EDQUOT */;
     }
 
     private IOException diskFull(long end, String why) {
