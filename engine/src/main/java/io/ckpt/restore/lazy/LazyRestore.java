@@ -133,15 +133,20 @@ public final class LazyRestore implements AutoCloseable {
     public static LazyRestore start(Path file, GuestMemory memory, LazyRestoreOptions options) throws IOException {
         long t0 = System.nanoTime();
         EagerRestore.checkFits(CheckpointMetadata.read(file), memory);
+        if (memory.guard() != null) {
+            throw new IllegalStateException("cannot restore while " + memory.guard() + " is in progress on this arena");
+        }
         ResolvedCheckpoint chain = ResolvedCheckpoint.open(file);
         LazyRestore r;
         try {
             r = new LazyRestore(file, chain, memory, options, t0);
-            memory.tracking().reset(chain.head().fileUuid());
             if (r.present.get() == r.blockCount) {
+                memory.tracking().reset(chain.head().fileUuid());
                 r.complete();
             } else {
+                // The guard first: a refused restore must leave the arena's dirty tracking as it was.
                 memory.installGuard(r.guard);
+                memory.tracking().reset(chain.head().fileUuid());
                 if (options.prefetch() != Prefetch.NONE || options.neighbours() == Neighbours.BACKGROUND) {
                     r.backgroundRunning = true;
                     r.background = new Thread(r::backgroundLoop, "ckpt-lazy-restore");
