@@ -63,6 +63,67 @@ class LazySaveCancelSoakTest {
         assertTrue(cancelled > 0, "no cancel landed before the commit");
     }
 
+    /**
+     * Host writers inside the copy-before-write guard when the checkpoint is cancelled (or fails)
+     * must not wait forever for a pre-image buffer that no compressor will ever free: with one
+     * buffer and writers on many blocks, a cancel lands while a writer waits for it.
+     */
+    @Test
+    void shouldNotBlockHostWritersWhenACheckpointIsCancelledWithItsPreImageBuffersInUse() throws Exception {
+        for (int it = 0; it < 10; it++) {
+            long seed = SEED * 7 + it;
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                try (GuestMemory memory = GuestMemory.allocate(32L << 20, 8 << 20)) {
+                    ArenaFiller.fill(memory, ArenaFiller.Profile.RANDOM, seed);
+                    Path target = dir.resolve("blocked-" + seed + ".ckpt");
+                    AtomicBoolean stop = new AtomicBoolean();
+                    AtomicLong ops = new AtomicLong();
+                    PendingCheckpoint p = PendingCheckpoint.begin(memory, target,
+                        SaveOptions.defaults().withPreImageBuffers(1).withCompressors(1));
+                    List<Thread> writers = new ArrayList<>();
+                    for (int w = 0; w < 3; w++) {
+                        long wseed = seed * 43 + w;
+                        Thread t = new Thread(() -> {
+                            SplittableRandom r = new SplittableRandom(wseed);
+                            while (!stop.get()) {
+                                memory.putLong(8L * r.nextLong(memory.size() / 8), r.nextLong());
+                                ops.incrementAndGet();
+                            }
+                        }, "blocked-writer-" + w);
+                        t.setDaemon(true);
+                        writers.add(t);
+                        t.start();
+                    }
+                    long until = ops.get() + 50 + new SplittableRandom(seed).nextInt(500);
+                    while (ops.get() < until && !p.isDone()) {
+                        Thread.onSpinWait();
+                    }
+                    p.cancel();
+                    try {
+                        p.await();
+                    } catch (CancellationException expected) {
+                        // the usual outcome
+                    }
+                    stop.set(true);
+                    for (Thread t : writers) {
+                        t.join(10_000);
+                        assertTrue(!t.isAlive(), "seed=" + seed + ": " + t.getName() + " still blocked after the cancel:\n"
+                            + stack(t));
+                    }
+                    assertNull(memory.guard());
+                }
+            }, "seed=" + seed);
+        }
+    }
+
+    private static String stack(Thread t) {
+        StringBuilder b = new StringBuilder();
+        for (StackTraceElement e : t.getStackTrace()) {
+            b.append("  at ").append(e).append('\n');
+        }
+        return b.toString();
+    }
+
     /** @return true if the checkpoint was cancelled (false: it committed before the cancel). */
     private boolean iteration(long seed) throws Exception {
         SplittableRandom rnd = new SplittableRandom(seed);
