@@ -21,7 +21,8 @@ public final class SpaceReservation implements AutoCloseable {
     private static final long STEP = 64L << 20;
 
     private final Path path;
-    private final PosixAPI posix;
+    private static final int EOPNOTSUPP = 95;
+    private PosixAPI posix;
     private final int fd;
     private long reserved;
 
@@ -64,12 +65,16 @@ public final class SpaceReservation implements AutoCloseable {
                 reserved = end;
                 return;
             }
-            // errno from the JNR binding can be stale here, so decide by the free space instead:
-            // not enough means full; enough means this filesystem cannot preallocate (checked below).
-            FileStore store = Files.getFileStore(path);
-            if (end - Files.size(path) > store.getUsableSpace()) {
-                throw diskFull(end, "fallocate failed, usable space " + store.getUsableSpace() + " bytes");
+            // Only a filesystem that cannot preallocate at all may go on unreserved; anything else is
+            // taken as full (the file's size says nothing: the mapping extends it sparsely), because
+            // writing into an unbacked mapped page would raise SIGBUS.
+            int errno = posix.lastError();
+            if (errno != EOPNOTSUPP) {
+                throw diskFull(end, "fallocate: " + posix.strerror(errno) + ", usable space "
+                    + Files.getFileStore(path).getUsableSpace() + " bytes");
             }
+            posix.close(fd);
+            posix = null;
         }
         FileStore store = Files.getFileStore(path);
         long have = Files.size(path);
@@ -90,6 +95,7 @@ public final class SpaceReservation implements AutoCloseable {
     public void close() {
         if (posix != null && fd >= 0) {
             posix.close(fd);
+            posix = null;
         }
     }
 }

@@ -96,6 +96,10 @@ public final class ResolvedCheckpoint implements AutoCloseable {
             if (!Files.exists(parentPath)) {
                 throw ParentCheckpointException.missing(m.path(), m.fileUuid(), m.parentUuid(), parentPath);
             }
+            if (!Files.isRegularFile(parentPath)) {
+                throw new ParentCheckpointException("parent checkpoint of " + m.path() + " (" + m.fileUuid()
+                    + ") expected " + m.parentUuid() + " but " + parentPath + " is not a regular file");
+            }
             CheckpointMetadata p = CheckpointMetadata.read(parentPath);
             if (!p.fileUuid().equals(m.parentUuid())) {
                 throw ParentCheckpointException.mismatch(m.path(), m.fileUuid(), m.parentUuid(), parentPath, p.fileUuid());

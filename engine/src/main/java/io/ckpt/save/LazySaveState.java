@@ -49,6 +49,10 @@ final class LazySaveState implements AutoCloseable {
     private final ManyToManyConcurrentArrayQueue<PreImage> ready;
     private final PreImage[] all;
     private final AtomicInteger handed = new AtomicInteger();
+    private final SaveControl control;
+    /** Host threads inside {@link #preserve}: {@link #close} waits for them before freeing the buffers they copy into. */
+    private final AtomicInteger preserving = new AtomicInteger();
+    private volatile boolean closed;
     private final Guard guard = new Guard();
     final Recorder stalls = new Recorder(3);
     final LongAdder preImages = new LongAdder();
@@ -56,8 +60,9 @@ final class LazySaveState implements AutoCloseable {
     final LongAdder claimWaits = new LongAdder();
 
     /** Allocates the pre-image pool; {@link #plan} must follow before the guard is installed. */
-    LazySaveState(GuestMemory memory, SaveLayout layout, int preImageBuffers) {
+    LazySaveState(GuestMemory memory, SaveLayout layout, int preImageBuffers, SaveControl control) {
         this.memory = memory;
+        this.control = control;
         this.layout = layout;
         this.blockShift = Integer.numberOfTrailingZeros(layout.blockBytes());
         this.states = new byte[Math.toIntExact(layout.blockCount())];
@@ -142,13 +147,32 @@ final class LazySaveState implements AutoCloseable {
         }
     }
 
-    /** Host thread about to write {@code block}: copies its pre-image first, or waits for whoever does. */
+    /**
+     * Host thread about to write {@code block}: copies its pre-image first, or waits for whoever
+     * does. Once the save has failed or was cancelled nothing needs the pre-image, and no
+     * compressor will free a buffer or finish a claimed block: the writer goes ahead at once.
+     */
     private void preserve(long block) {
+        preserving.incrementAndGet();
+        try {
+            if (!closed && !control.aborted()) {
+                preserveOpen(block);
+            }
+        } finally {
+            preserving.decrementAndGet();
+        }
+    }
+
+    private void preserveOpen(long block) {
         long t0 = System.nanoTime();
         if (STATE.compareAndSet(states, (int) block, NEEDED, CLAIMED)) {
             PreImage p;
             int spins = 0;
             while ((p = free.poll()) == null) {
+                if (control.aborted()) {
+                    STATE.setRelease(states, (int) block, DONE);   // releases writers waiting for this block
+                    return;
+                }
                 if (spins++ == 0) {
                     poolWaits.increment();
                 }
@@ -165,7 +189,7 @@ final class LazySaveState implements AutoCloseable {
         } else {
             claimWaits.increment();
             int spins = 0;
-            while ((byte) STATE.getAcquire(states, (int) block) != DONE) {
+            while ((byte) STATE.getAcquire(states, (int) block) != DONE && !control.aborted()) {
                 backOff(++spins);
             }
         }
@@ -182,8 +206,13 @@ final class LazySaveState implements AutoCloseable {
         }
     }
 
+    /** Frees the pre-image buffers, after the guard is removed and once no host thread copies into one. */
     @Override
     public void close() {
+        closed = true;
+        while (preserving.get() != 0) {
+            Thread.yield();
+        }
         for (PreImage p : all) {
             BufferUtil.free(p.buffer);
         }

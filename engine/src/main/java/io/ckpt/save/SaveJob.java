@@ -108,7 +108,7 @@ final class SaveJob {
                 rings[i] = new StagingRing(layout.storageBlockSize());
             }
             if (lazy) {
-                lazyState = new LazySaveState(memory, layout, options.preImageBuffers(layout.blockCount()));
+                lazyState = new LazySaveState(memory, layout, options.preImageBuffers(layout.blockCount()), control);
             }
             compressors = new Compressor[n];
             threads = new Thread[n];

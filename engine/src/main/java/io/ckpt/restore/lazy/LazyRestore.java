@@ -138,11 +138,13 @@ public final class LazyRestore implements AutoCloseable {
             EagerRestore.checkFits(chain.head(), memory);
             memory.clearGuardForRestore();
             r = new LazyRestore(file, chain, memory, options, t0);
-            memory.tracking().reset(chain.head().fileUuid());
             if (r.present.get() == r.blockCount) {
+                memory.tracking().reset(chain.head().fileUuid());
                 r.complete();
             } else {
+                // The guard first: a refused restore must leave the arena's dirty tracking as it was.
                 memory.installGuard(r.guard);
+                memory.tracking().reset(chain.head().fileUuid());
                 if (options.prefetch() != Prefetch.NONE || options.neighbours() == Neighbours.BACKGROUND) {
                     r.backgroundRunning = true;
                     r.background = new Thread(r::backgroundLoop, "ckpt-lazy-restore");

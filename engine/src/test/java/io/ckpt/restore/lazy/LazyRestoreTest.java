@@ -65,7 +65,7 @@ class LazyRestoreTest {
             LazyRestoreOptions options = LazyRestoreOptions.defaults().withPrefetch(prefetch).withNeighbours(neighbours)
                 .withArenaZeroed(zeroed).withReadMode(mode);
             try (LazyRestore r = LazyRestore.start(file, target, options)) {
-                assertNotNull(target.guard());
+                assertTrue(target.guard() != null || r.isComplete(), "guarded until complete");
                 // Touch pages in a seeded random order through the guarded accessors.
                 SplittableRandom rnd = new SplittableRandom(11);
                 long pages = SIZE / GuestMemory.PAGE_SIZE;
