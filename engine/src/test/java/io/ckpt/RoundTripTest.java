@@ -61,6 +61,21 @@ class RoundTripTest {
         ArenaAssert.assertArenasEqual(expected, actual, context);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(io.ckpt.save.WriteMode.class)
+    void shouldRestoreEveryByteInEveryWriteMode(io.ckpt.save.WriteMode mode) throws Exception {
+        Path file = dir.resolve("mode.ckpt");
+        long size = 40L << 20;
+        try (GuestMemory source = GuestMemory.allocate(size, 8 << 20); GuestMemory target = GuestMemory.allocate(size, 8 << 20)) {
+            ArenaFiller.fill(source, Profile.MIXED, 99);
+            SaveStats s = Checkpoints.save(source, file, SaveOptions.defaults().withWriteMode(mode).withStorageBlockSize(256 << 10));
+            assertEquals(CheckpointMetadata.read(file).fileLength(), s.fileBytes());
+            Checkpoints.restore(file, target);
+            assertArenasEqual(source, target, "writeMode=" + mode);
+            Checkpoints.verify(file);
+        }
+    }
+
     @Test
     void shouldAllocateRestoredArena() throws Exception {
         Path file = dir.resolve("a.ckpt");

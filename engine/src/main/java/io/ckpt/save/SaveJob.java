@@ -117,7 +117,7 @@ final class SaveJob {
                 threads[i] = new Thread(compressors[i], "ckpt-save-compress-" + i);
                 threads[i].setDaemon(true);
             }
-            writer = new StorageWriter(temp.toFile(), header, rings, compressors, index, control);
+            writer = new StorageWriter(temp.toFile(), header, rings, compressors, index, control, options.writeMode());
             ioThread = new Thread(writer, "ckpt-save-io");
             ioThread.setDaemon(true);
             this.parentMeta = parent;

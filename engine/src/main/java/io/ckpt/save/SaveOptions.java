@@ -37,6 +37,7 @@ public final class SaveOptions {
     private boolean hint = true;
     private int preImageBuffers;   // 0: a quarter of the blocks, within [64, 1024]
     private boolean compressorsSet;
+    private WriteMode writeMode = WriteMode.MAPPED;
     private int[] hintBlocks;
 
     private SaveOptions(int pagesPerBlock, int storageBlockSize, Codec codec, int compressors,
@@ -60,6 +61,7 @@ public final class SaveOptions {
         next.hint = hint;
         next.preImageBuffers = preImageBuffers;
         next.compressorsSet = compressorsSet;
+        next.writeMode = writeMode;
         next.hintBlocks = hintBlocks;
         return next;
     }
@@ -112,6 +114,17 @@ public final class SaveOptions {
 
     /** @return the explicit hint blocks, or null. */
     public int[] hintBlocks() { return hintBlocks == null ? null : hintBlocks.clone(); }
+
+    /** @param mode how the I/O thread writes storage blocks (default {@link WriteMode#MAPPED}). */
+    public SaveOptions withWriteMode(WriteMode mode) {
+        SaveOptions o = with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis,
+            dataLength));
+        o.writeMode = java.util.Objects.requireNonNull(mode);
+        return o;
+    }
+
+    /** @return how the I/O thread writes storage blocks. */
+    public WriteMode writeMode() { return writeMode; }
 
     /** @return the parent checkpoint of an incremental save, or null. */
     public java.nio.file.Path parent() { return parent; }
@@ -217,6 +230,6 @@ public final class SaveOptions {
     @Override
     public String toString() {
         return "pagesPerBlock=" + pagesPerBlock + " storageBlockSize=" + storageBlockSize + " codec=" + codec
-            + " compressors=" + compressors;
+            + " compressors=" + compressors + " writeMode=" + writeMode;
     }
 }

@@ -43,7 +43,9 @@ final class StorageWriter implements Runnable {
     private final CRC32C crc = new CRC32C();
     private final MessageHandler[] handlers;
 
+    private final WriteMode mode;
     private MappedBytes mapped;
+    private java.nio.channels.FileChannel channel;
     private SpaceReservation space;
     private BackgroundFlusher flusher;
     private ByteBuffer table;
@@ -61,7 +63,8 @@ final class StorageWriter implements Runnable {
     int tableCrc;
 
     StorageWriter(File file, ByteBuffer headerRegion, StagingRing[] rings, Compressor[] compressors,
-                  ByteBuffer index, SaveControl control) {
+                  ByteBuffer index, SaveControl control, WriteMode mode) {
+        this.mode = mode;
         this.file = file;
         this.headerRegion = headerRegion;
         this.rings = rings;
@@ -86,7 +89,11 @@ final class StorageWriter implements Runnable {
         try {
             space = SpaceReservation.open(file.toPath());
             flusher = BackgroundFlusher.open(file.toPath());
-            mapped = MappedBytes.mappedBytes(file, CHUNK_SIZE);
+            if (mode == WriteMode.MAPPED) {
+                mapped = MappedBytes.mappedBytes(file, CHUNK_SIZE);
+            } else {
+                channel = java.nio.channels.FileChannel.open(file.toPath(), java.nio.file.StandardOpenOption.WRITE);
+            }
             write(0, headerRegion, 0, HeaderDescriptor.REGION_LENGTH);
             drain();
             if (!control.aborted()) {
@@ -97,6 +104,13 @@ final class StorageWriter implements Runnable {
         } finally {
             if (mapped != null) {
                 mapped.close();
+            }
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    control.fail(e);
+                }
             }
             if (space != null) {
                 space.close();
@@ -190,10 +204,31 @@ final class StorageWriter implements Runnable {
     /** Reserves disk space first, so a full disk is an IOException here and never a SIGBUS in a mapped write. */
     private void write(long fileOffset, ByteBuffer src, int at, int length) throws IOException {
         space.ensure(fileOffset + length);
-        mapped.write(fileOffset, src, at, length);
+        if (mapped != null) {
+            mapped.write(fileOffset, src, at, length);
+        } else {
+            ByteBuffer view = channelView(src);
+            view.limit(at + length).position(at);
+            long position = fileOffset;
+            while (view.hasRemaining()) {
+                position += channel.write(view, position);
+            }
+        }
         writeCalls++;
         flusher.written(fileOffset + length);
     }
+
+    /** A private duplicate per source buffer (rings, index, table, hint), so positions stay ours. */
+    private ByteBuffer channelView(ByteBuffer src) {
+        if (src != viewOwner) {
+            viewOwner = src;
+            view = src.duplicate();
+        }
+        return view;
+    }
+
+    private ByteBuffer viewOwner;
+    private ByteBuffer view;
 
     /** @return storage blocks written. */
     int storageBlocks() {

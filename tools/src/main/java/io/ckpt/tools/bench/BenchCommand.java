@@ -103,6 +103,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--compressors", paramLabel = "N", description = "ckpt compressor threads (default: the engine's).")
     Integer compressors;
 
+    @Option(names = "--write-mode", paramLabel = "MODE",
+        description = "ckpt write mode: mapped or channel (default: the engine's, mapped).")
+    String writeMode;
+
     @Option(names = "--restore-threads", paramLabel = "N", description = "ckpt restore threads (default: the engine's).")
     Integer restoreThreads;
 
@@ -190,6 +194,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (pagesPerBlock != null) {
             so = so.withPagesPerBlock(pagesPerBlock);
+        }
+        if (writeMode != null) {
+            so = so.withWriteMode(io.ckpt.save.WriteMode.parse(writeMode));
         }
         if (storageBlock != null) {
             long sb = Sizes.parse(storageBlock);
@@ -464,6 +471,7 @@ public final class BenchCommand implements Callable<Integer> {
         e.put("lz4_blocks", s.lz4Blocks());
         e.put("forces", s.forces());
         e.put("compressors", s.compressors());
+
         e.put("staging_waits", s.stagingWaits());
         e.put("compress_thread_s", s.compressNanos() / 1e9);
         e.put("io_s", s.ioNanos() / 1e9);

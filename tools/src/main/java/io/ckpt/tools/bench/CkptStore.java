@@ -40,7 +40,8 @@ public final class CkptStore implements ArenaStore {
 
     @Override
     public String label() {
-        return "ckpt (" + saveOptions.compressors() + " compressors)";
+        return "ckpt (" + saveOptions.compressors() + " compressors"
+            + (saveOptions.writeMode() == io.ckpt.save.WriteMode.MAPPED ? "" : ", " + saveOptions.writeMode().name().toLowerCase(java.util.Locale.ROOT) + " writes") + ")";
     }
 
     @Override
