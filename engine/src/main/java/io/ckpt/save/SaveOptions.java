@@ -37,7 +37,7 @@ public final class SaveOptions {
     private boolean hint = true;
     private int preImageBuffers;   // 0: a quarter of the blocks, within [64, 1024]
     private boolean compressorsSet;
-    private WriteMode writeMode = WriteMode.MAPPED;
+    private WriteMode writeMode = WriteMode.CHANNEL;
     private int[] hintBlocks;
 
     private SaveOptions(int pagesPerBlock, int storageBlockSize, Codec codec, int compressors,
@@ -115,7 +115,7 @@ public final class SaveOptions {
     /** @return the explicit hint blocks, or null. */
     public int[] hintBlocks() { return hintBlocks == null ? null : hintBlocks.clone(); }
 
-    /** @param mode how the I/O thread writes storage blocks (default {@link WriteMode#MAPPED}). */
+    /** @param mode how the I/O thread writes storage blocks (default {@link WriteMode#CHANNEL}). */
     public SaveOptions withWriteMode(WriteMode mode) {
         SaveOptions o = with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis,
             dataLength));

@@ -20,9 +20,10 @@ import org.agrona.concurrent.MessageHandler;
 
 /**
  * The I/O thread of the save pipeline: drains the staging rings of all compressors, writes
- * each slot as one storage block at the next 4 KiB-aligned offset of the memory-mapped
- * temporary file (Chronicle Bytes), assigns storage block numbers (file order), completes the
- * index, and at the end writes index and storage-block table after the data.
+ * each slot as one storage block at the next 4 KiB-aligned offset of the temporary file, in
+ * one positional write ({@link WriteMode#CHANNEL}) or one copy into its mapping (Chronicle
+ * Bytes, {@link WriteMode#MAPPED}), assigns storage block numbers (file order), completes the
+ * index, and at the end writes index, storage-block table and hint after the data.
  *
  * <p>Thread-safety: runs on its own thread, which alone touches the {@link MappedBytes}
  * (Chronicle checks that a Bytes stays on one thread). Results are read after {@link Thread#join()}.

@@ -104,7 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
     Integer compressors;
 
     @Option(names = "--write-mode", paramLabel = "MODE",
-        description = "ckpt write mode: mapped or channel (default: the engine's, mapped).")
+        description = "ckpt write mode: channel or mapped (default: the engine's, channel).")
     String writeMode;
 
     @Option(names = "--restore-threads", paramLabel = "N", description = "ckpt restore threads (default: the engine's).")

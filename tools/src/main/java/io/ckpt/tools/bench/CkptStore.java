@@ -41,7 +41,7 @@ public final class CkptStore implements ArenaStore {
     @Override
     public String label() {
         return "ckpt (" + saveOptions.compressors() + " compressors"
-            + (saveOptions.writeMode() == io.ckpt.save.WriteMode.MAPPED ? "" : ", " + saveOptions.writeMode().name().toLowerCase(java.util.Locale.ROOT) + " writes") + ")";
+            + (saveOptions.writeMode() == io.ckpt.save.WriteMode.CHANNEL ? "" : ", " + saveOptions.writeMode().name().toLowerCase(java.util.Locale.ROOT) + " writes") + ")";
     }
 
     @Override
