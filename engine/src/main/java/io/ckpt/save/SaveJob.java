@@ -91,7 +91,7 @@ final class SaveJob {
             throw new IllegalStateException("cannot save while the arena has " + memory.guard());
         }
         layout = SaveLayout.of(memory.size(), options);
-        CheckpointMetadata parent = options.parent() == null ? null : checkParent(CheckpointMetadata.read(options.parent()));
+        CheckpointMetadata parent = options.parent() == null ? null : checkParent(options.parent());
         fileUuid = options.fileUuid() != null ? options.fileUuid() : UUID.randomUUID();
 
         // Everything that does not depend on the arena's state is prepared first.
@@ -103,6 +103,11 @@ final class SaveJob {
             index = ByteBuffer.allocateDirect(Math.toIntExact(layout.blockCount() * IndexEntryDescriptor.LENGTH))
                 .order(ByteOrder.LITTLE_ENDIAN);
             int n = lazy ? options.lazyCompressors() : options.compressors();
+            if (parent != null && !lazy && n > 1
+                && memory.tracking().snapshotDirty(false).cardinality() < WorkQueue.STRIPE_BLOCKS) {
+                // A small incremental save: one stripe of work, so a second ring and thread would only cost.
+                n = 1;
+            }
             rings = new StagingRing[n];
             for (int i = 0; i < n; i++) {
                 rings[i] = new StagingRing(layout.storageBlockSize());
@@ -300,9 +305,11 @@ final class SaveJob {
             p50, p99, max, lazy ? beginNanos : 0);
     }
 
-    private CheckpointMetadata checkParent(CheckpointMetadata p) throws IOException {
+    private CheckpointMetadata checkParent(Path parentFile) throws IOException {
         Path self = target.toAbsolutePath().normalize();
-        for (CheckpointMetadata ancestor : io.ckpt.restore.ResolvedCheckpoint.chain(p.path())) {
+        java.util.List<CheckpointMetadata> chain = io.ckpt.restore.ResolvedCheckpoint.chain(parentFile);
+        CheckpointMetadata p = chain.get(0);
+        for (CheckpointMetadata ancestor : chain) {
             if (ancestor.path().toAbsolutePath().normalize().equals(self)) {
                 throw new IllegalArgumentException("incremental save to " + target + " would replace "
                     + (ancestor == p ? "its own parent" : "a checkpoint of its parent chain") + " (" + ancestor.fileUuid()

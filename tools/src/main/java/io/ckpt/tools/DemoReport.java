@@ -56,7 +56,7 @@ final class DemoReport {
         long pages = size / GuestMemory.PAGE_SIZE;
         List<String> lines = new ArrayList<>();
         lines.add(title);
-        lines.add(row("warm-up", Sizes.seconds(m.warmUpNanos()), "first save + restore in this JVM, of "
+        lines.add(row("warm-up", Sizes.seconds(m.warmUpNanos()), "first save, restore, lazy checkpoint and lazy restore in this JVM, of "
             + Sizes.exact(DemoCommand.WARM_UP_SIZE) + " (class loading, JIT); not counted below"));
         lines.add(row("fill", Sizes.seconds(m.fillNanos()), ""));
         lines.add(row("save", Sizes.seconds(s.totalNanos()), Sizes.rate(s.arenaBytes(), s.totalNanos()) + "  "
