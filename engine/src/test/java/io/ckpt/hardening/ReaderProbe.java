@@ -220,18 +220,7 @@ final class ReaderProbe implements AutoCloseable {
     }
 
     static long mismatch(GuestMemory expected, GuestMemory actual) {
-        byte[] a = new byte[1 << 16];
-        byte[] b = new byte[1 << 16];
-        for (long at = 0; at < expected.size(); at += a.length) {
-            int n = (int) Math.min(a.length, expected.size() - at);
-            expected.getBytes(at, a, 0, n);
-            actual.getBytes(at, b, 0, n);
-            int m = Arrays.mismatch(a, 0, n, b, 0, n);
-            if (m >= 0) {
-                return at + m;
-            }
-        }
-        return -1;
+        return io.ckpt.ArenaAssert.mismatch(expected, actual);
     }
 
     @FunctionalInterface
