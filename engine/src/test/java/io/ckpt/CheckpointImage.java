@@ -23,119 +23,119 @@ import io.ckpt.format.TrailerDescriptor;
  *
  * <p>Thread-safety: single-threaded.
  */
-final class CheckpointImage {
-    final byte[] bytes;
+public final class CheckpointImage {
+    public final byte[] bytes;
 
-    CheckpointImage(byte[] bytes) {
+    public CheckpointImage(byte[] bytes) {
         this.bytes = bytes;
     }
 
-    static CheckpointImage read(Path file) throws IOException {
+    public static CheckpointImage read(Path file) throws IOException {
         return new CheckpointImage(Files.readAllBytes(file));
     }
 
-    CheckpointImage copy() {
+    public CheckpointImage copy() {
         return new CheckpointImage(bytes.clone());
     }
 
     /** Writes the image to {@code file}, replacing it. */
-    Path write(Path file) throws IOException {
+    public Path write(Path file) throws IOException {
         Files.write(file, bytes);
         return file;
     }
 
-    int length() {
+    public int length() {
         return bytes.length;
     }
 
     /** @return a little-endian view of {@code [offset, offset + length)}; writes go to the image. */
-    ByteBuffer slice(int offset, int length) {
+    public ByteBuffer slice(int offset, int length) {
         return ByteBuffer.wrap(bytes, offset, length).slice().order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** @return a little-endian view of the whole file, indexed by file offset. */
-    ByteBuffer all() {
+    public ByteBuffer all() {
         return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    ByteBuffer header() {
+    public ByteBuffer header() {
         return slice(0, HeaderDescriptor.LENGTH);
     }
 
-    int trailerAt() {
+    public int trailerAt() {
         return bytes.length - TrailerDescriptor.LENGTH;
     }
 
-    ByteBuffer trailer() {
+    public ByteBuffer trailer() {
         return slice(trailerAt(), TrailerDescriptor.LENGTH);
     }
 
-    int indexOffset() {
+    public int indexOffset() {
         return (int) TrailerDescriptor.indexOffset(trailer());
     }
 
-    int indexLength() {
+    public int indexLength() {
         return (int) TrailerDescriptor.indexLength(trailer());
     }
 
-    ByteBuffer index() {
+    public ByteBuffer index() {
         return slice(indexOffset(), indexLength());
     }
 
-    int tableOffset() {
+    public int tableOffset() {
         return (int) TrailerDescriptor.tableOffset(trailer());
     }
 
-    int tableLength() {
+    public int tableLength() {
         return (int) TrailerDescriptor.tableLength(trailer());
     }
 
-    ByteBuffer table() {
+    public ByteBuffer table() {
         return slice(tableOffset(), tableLength());
     }
 
-    long blockCount() {
+    public long blockCount() {
         return HeaderDescriptor.blockCount(header());
     }
 
-    int storageBlockCount() {
+    public int storageBlockCount() {
         return tableLength() / StorageTableDescriptor.LENGTH;
     }
 
-    int storageBlockOffset(int sb) {
+    public int storageBlockOffset(int sb) {
         return (int) StorageTableDescriptor.fileOffset(table(), sb);
     }
 
-    int storageBlockLength(int sb) {
+    public int storageBlockLength(int sb) {
         return StorageTableDescriptor.length(table(), sb);
     }
 
     /** @return the file offset of page block {@code block}'s payload (meaningless for ZERO blocks). */
-    int payloadAt(long block) {
+    public int payloadAt(long block) {
         ByteBuffer index = index();
         return storageBlockOffset(IndexEntryDescriptor.storageBlock(index, block))
             + IndexEntryDescriptor.payloadOffset(index, block);
     }
 
     /** XORs the byte at {@code offset} with {@code mask} (non-zero, so the byte changes). */
-    void flip(int offset, int mask) {
+    public void flip(int offset, int mask) {
         if ((mask & 0xFF) == 0) {
             throw new IllegalArgumentException("mask=" + mask + " would not change the byte");
         }
         bytes[offset] ^= (byte) mask;
     }
 
-    void fixHeaderCrc() {
+    public void fixHeaderCrc() {
         ByteBuffer h = header();
         HeaderDescriptor.headerCrc(h, HeaderDescriptor.computeCrc(h));
     }
 
-    void fixIndexCrc() {
+    public void fixIndexCrc() {
         TrailerDescriptor.indexCrc(trailer(), crc(index()));
     }
 
     /** Table CRC covers the table and then the hint section. */
-    void fixTableCrc() {
+    public void fixTableCrc() {
         ByteBuffer t = trailer();
         CRC32C c = new CRC32C();
         c.update(table());
@@ -144,28 +144,66 @@ final class CheckpointImage {
     }
 
     /** Trailer CRC covers the header struct and the trailer's first 56 bytes: fix it last. */
-    void fixTrailerCrc() {
+    public void fixTrailerCrc() {
         ByteBuffer t = trailer();
         TrailerDescriptor.trailerCrc(t, TrailerDescriptor.computeTrailerCrc(header(), t));
     }
 
-    void fixMapCrc(int sb) {
+    public void fixMapCrc(int sb) {
         ByteBuffer all = all();
         int at = storageBlockOffset(sb);
         StorageBlockDescriptor.mapCrc(all, at, StorageBlockDescriptor.computeMapCrc(all, at));
     }
 
     /** Recomputes header, index, table and trailer checksums, in dependency order. */
-    void fixMetadataCrcs() {
+    public void fixMetadataCrcs() {
         fixHeaderCrc();
         fixIndexCrc();
         fixTableCrc();
         fixTrailerCrc();
     }
 
-    static int crc(ByteBuffer b) {
+    public static int crc(ByteBuffer b) {
         CRC32C c = new CRC32C();
         c.update(b.duplicate());
         return (int) c.getValue();
+    }
+
+    /** @return the first {@code length} bytes as a new image. */
+    public CheckpointImage truncated(int length) {
+        return new CheckpointImage(java.util.Arrays.copyOf(bytes, length));
+    }
+
+    /** @return the header region (4 KiB), a view. */
+    public ByteBuffer headerRegion() {
+        return slice(0, HeaderDescriptor.REGION_LENGTH);
+    }
+
+    public int hintOffset() {
+        return (int) TrailerDescriptor.hintOffset(trailer());
+    }
+
+    public int hintLength() {
+        return (int) TrailerDescriptor.hintLength(trailer());
+    }
+
+    /** @return the hint section, a view. */
+    public ByteBuffer hint() {
+        return slice(hintOffset(), hintLength());
+    }
+
+    /** Rewrites file UUID, parent UUID (null: none) and parent name (null: none), with flags and checksums. */
+    public CheckpointImage identity(java.util.UUID file, java.util.UUID parent, String parentName) {
+        ByteBuffer h = header();
+        HeaderDescriptor.fileUuid(h, file);
+        HeaderDescriptor.parentUuid(h, parent);
+        HeaderDescriptor.flags(h, parent == null ? 0 : HeaderDescriptor.FLAG_INCREMENTAL);
+        java.util.Arrays.fill(bytes, HeaderDescriptor.LENGTH, io.ckpt.format.ParentReferenceDescriptor.regionLength(), (byte) 0);
+        if (parentName != null) {
+            io.ckpt.format.ParentReferenceDescriptor.write(headerRegion(), parentName);
+        }
+        fixHeaderCrc();
+        fixTrailerCrc();
+        return this;
     }
 }

@@ -1,5 +1,6 @@
 package io.ckpt.hardening;
 
+import io.ckpt.CheckpointImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -83,9 +84,9 @@ class ChainCorruptionTest {
 
     private GuestMemory baseArena;
     private GuestMemory childArena;
-    private Image base;
-    private Image child;
-    private Image other;
+    private CheckpointImage base;
+    private CheckpointImage child;
+    private CheckpointImage other;
     private UUID baseUuid;
     private UUID childUuid;
     private ReaderProbe probe;
@@ -112,9 +113,9 @@ class ChainCorruptionTest {
             copy(memory, childArena);
             Checkpoints.save(memory, work.resolve("other.ckpt"), options);
         }
-        base = Image.read(work.resolve("base.ckpt"));
-        child = Image.read(work.resolve("child.ckpt"));
-        other = Image.read(work.resolve("other.ckpt"));
+        base = CheckpointImage.read(work.resolve("base.ckpt"));
+        child = CheckpointImage.read(work.resolve("child.ckpt"));
+        other = CheckpointImage.read(work.resolve("other.ckpt"));
         baseUuid = HeaderDescriptor.fileUuid(base.header());
         childUuid = HeaderDescriptor.fileUuid(child.header());
         assertTrue(base.hintLength() > 0 && child.hintLength() > 0, "both files carry a hint");
@@ -138,7 +139,7 @@ class ChainCorruptionTest {
         int nameLength = LittleEndian.getU16(child.headerRegion(), ParentReferenceDescriptor.NAME_LENGTH_OFFSET);
         SplittableRandom rnd = new SplittableRandom(SEED ^ 1);
         for (int at = ParentReferenceDescriptor.OFFSET; at < ParentReferenceDescriptor.NAME_OFFSET + nameLength; at++) {
-            Image c = child.copy();
+            CheckpointImage c = child.copy();
             c.flip(at, 1 + rnd.nextInt(255));
             ReaderProbe.Outcome o = run(base, c, "parent reference flip at 0x" + Integer.toHexString(at));
             if (at >= ParentReferenceDescriptor.CRC_OFFSET + 4 && at < ParentReferenceDescriptor.NAME_OFFSET) {
@@ -153,7 +154,7 @@ class ChainCorruptionTest {
         for (int i = 0; i < 8; i++) {
             int at = ParentReferenceDescriptor.NAME_OFFSET + nameLength
                 + rnd.nextInt(HeaderDescriptor.REGION_LENGTH - ParentReferenceDescriptor.NAME_OFFSET - nameLength);
-            Image c = child.copy();
+            CheckpointImage c = child.copy();
             c.flip(at, 1 + rnd.nextInt(255));
             ReaderProbe.Outcome o = run(base, c, "unused header region flip at 0x" + Integer.toHexString(at));
             assertTrue(o.eagerRestored() && o.lazyRestored(), o.toString());
@@ -170,7 +171,7 @@ class ChainCorruptionTest {
         String[] names = {"missing.ckpt", "other.ckpt", "child.ckpt", "notes.txt", "sub", ".", "..", "sub/../missing.ckpt",
             "base.ckpt\u0000x", "../" + d.getFileName() + "/other.ckpt", "/dev/null", "/proc/self/mem"};
         for (String name : names) {
-            Image c = child.copy();
+            CheckpointImage c = child.copy();
             Arrays.fillRegion(c.bytes, ParentReferenceDescriptor.OFFSET, ParentReferenceDescriptor.regionLength());
             ParentReferenceDescriptor.write(c.headerRegion(), name);
             c.write(d.resolve("child.ckpt"));
@@ -184,12 +185,12 @@ class ChainCorruptionTest {
         }
         // Length 0, longer than the maximum, and a name that is not UTF-8, each with a matching CRC.
         for (int length : new int[] {0, ParentReferenceDescriptor.MAX_NAME_LENGTH + 1, 0xFFFF}) {
-            Image c = child.copy();
+            CheckpointImage c = child.copy();
             LittleEndian.putU16(c.headerRegion(), ParentReferenceDescriptor.NAME_LENGTH_OFFSET, length);
             fixParentReferenceCrc(c, Math.min(length, ParentReferenceDescriptor.MAX_NAME_LENGTH));
             assertCorrupt(run(base, c, "parent name length " + length).read(), "parent reference", null);
         }
-        Image c = child.copy();
+        CheckpointImage c = child.copy();
         c.bytes[ParentReferenceDescriptor.NAME_OFFSET] = (byte) 0xC3;
         c.bytes[ParentReferenceDescriptor.NAME_OFFSET + 1] = (byte) 0x28;
         fixParentReferenceCrc(c, LittleEndian.getU16(c.headerRegion(), ParentReferenceDescriptor.NAME_LENGTH_OFFSET));
@@ -199,14 +200,14 @@ class ChainCorruptionTest {
     @Test
     void shouldRejectAChildWhoseHeaderNamesAnotherParentOrNone() throws Exception {
         // Another parent UUID (checksums fixed): the parent file found is not that checkpoint.
-        Image c = child.copy().identity(childUuid, new UUID(1, 2), "base.ckpt");
+        CheckpointImage c = child.copy().identity(childUuid, new UUID(1, 2), "base.ckpt");
         ReaderProbe.Outcome o = run(base, c, "parent UUID rewritten");
         assertInstanceOf(ParentCheckpointException.class, o.eager(), o.toString());
         assertTrue(o.eager().getMessage().contains(new UUID(1, 2).toString()) && o.eager().getMessage()
             .contains(baseUuid.toString()), "names both UUIDs: " + o.eager().getMessage());
         // Incremental flag cleared but parent UUID kept, and the reverse.
         for (int flags : new int[] {0, HeaderDescriptor.FLAG_INCREMENTAL}) {
-            Image d = flags == 0 ? child.copy() : base.copy();
+            CheckpointImage d = flags == 0 ? child.copy() : base.copy();
             HeaderDescriptor.flags(d.header(), flags);
             d.fixHeaderCrc();
             d.fixTrailerCrc();
@@ -214,7 +215,7 @@ class ChainCorruptionTest {
             assertCorrupt(flags == 0 ? x.read() : x.eager(), "header", x);
         }
         // The child made a full checkpoint (no parent) although its index has PARENT entries.
-        Image full = child.copy().identity(childUuid, null, null);
+        CheckpointImage full = child.copy().identity(childUuid, null, null);
         assertCorrupt(run(base, full, "PARENT entries in a full file").read(), "index entry", null);
     }
 
@@ -265,16 +266,16 @@ class ChainCorruptionTest {
     void shouldRejectDamagedAndTruncatedParentsAndChildren() throws Exception {
         SplittableRandom rnd = new SplittableRandom(SEED ^ 2);
         for (boolean damageParent : new boolean[] {true, false}) {
-            Image pristine = damageParent ? base : child;
+            CheckpointImage pristine = damageParent ? base : child;
             String who = damageParent ? "parent" : "child";
             for (int length : interestingLengths(pristine)) {
-                Image cut = pristine.truncated(length);
+                CheckpointImage cut = pristine.truncated(length);
                 ReaderProbe.Outcome o = damageParent ? run(cut, child, who + " truncated to " + length)
                     : run(base, cut, who + " truncated to " + length);
                 assertTrue(!o.eagerRestored() && !o.lazyRestored(), who + " truncated to " + length + ": " + o);
             }
             for (int i = 0; i < 40; i++) {
-                Image flipped = pristine.copy();
+                CheckpointImage flipped = pristine.copy();
                 int at = rnd.nextInt(flipped.length());
                 flipped.flip(at, 1 + rnd.nextInt(255));
                 String ctx = who + " flip at 0x" + Integer.toHexString(at);
@@ -294,7 +295,7 @@ class ChainCorruptionTest {
         long parentBlock = blocksOf(child, Encoding.PARENT).get(0);
         long storedBlock = blocksOf(child, Encoding.LZ4).get(0);
         // A PARENT entry with a payload.
-        Image c = child.copy();
+        CheckpointImage c = child.copy();
         ByteBuffer index = c.index();
         IndexEntryDescriptor.storageBlock(index, parentBlock, 0);
         IndexEntryDescriptor.payload(index, parentBlock, 32, 8, 0, Encoding.PARENT);
@@ -311,7 +312,7 @@ class ChainCorruptionTest {
         assertCorrupt(run(base, c, "stored entry turned PARENT").read(), "storage table entry", null);
         // Every byte of a PARENT entry flipped: the index checksum catches it.
         for (int f = 0; f < IndexEntryDescriptor.LENGTH; f++) {
-            Image x = child.copy();
+            CheckpointImage x = child.copy();
             x.flip(x.indexOffset() + IndexEntryDescriptor.at(parentBlock) + f, 0x10);
             assertCorrupt(run(base, x, "PARENT entry byte " + f).read(), "index", null);
         }
@@ -323,7 +324,7 @@ class ChainCorruptionTest {
     void shouldRejectHintFlipsTruncationsAndOutOfRangeBlocks() throws Exception {
         SplittableRandom rnd = new SplittableRandom(SEED ^ 3);
         for (int i = 0; i < 12; i++) {
-            Image b = base.copy();
+            CheckpointImage b = base.copy();
             int at = b.hintOffset() + rnd.nextInt(b.hintLength());
             b.flip(at, 1 + rnd.nextInt(255));
             ReaderProbe.Outcome o = runFull(b, "hint flip at 0x" + Integer.toHexString(at));
@@ -336,7 +337,7 @@ class ChainCorruptionTest {
             assertTrue(o.allFailed(), o.toString());
         }
         // A block number past the end, with the table checksum fixed.
-        Image b = base.copy();
+        CheckpointImage b = base.copy();
         LittleEndian.putInt(b.hint(), 0, (int) b.blockCount());
         b.fixTableCrc();
         b.fixTrailerCrc();
@@ -348,7 +349,7 @@ class ChainCorruptionTest {
         assertCorrupt(runFull(b, "hint names block 2^32-1").read(), "hint section", null);
         // A hint length that is not a whole number of entries, or eats into the table.
         for (int delta : new int[] {-1, -2, 4, -b.hintLength() - 16}) {
-            Image t = base.copy();
+            CheckpointImage t = base.copy();
             ByteBuffer tr = t.trailer();
             TrailerDescriptor.hintLength(tr, base.hintLength() + delta);
             TrailerDescriptor.hintOffset(tr, TrailerDescriptor.hintOffset(tr) - delta);
@@ -360,7 +361,7 @@ class ChainCorruptionTest {
     /** The hint only orders prefetching: unsorted, repeated or empty hints restore exactly. */
     @Test
     void shouldRestoreExactlyWithUnsortedRepeatedOrEmptyHints() throws Exception {
-        Image b = base.copy();
+        CheckpointImage b = base.copy();
         ByteBuffer hint = b.hint();
         int n = b.hintLength() / HintDescriptor.ENTRY_LENGTH;
         for (int i = 0; i < n; i++) {
@@ -424,7 +425,7 @@ class ChainCorruptionTest {
         String[] what = {"half a block", "two blocks", "one byte short"};
         for (int p = 0; p < payloads.length; p++) {
             for (LazyRestoreOptions lazy : LAZY) {
-                Image b = base.copy();
+                CheckpointImage b = base.copy();
                 int slot = IndexEntryDescriptor.storedLength(b.index(), n);
                 assertTrue(payloads[p].length <= slot, "payload fits its slot");
                 System.arraycopy(payloads[p], 0, b.bytes, b.payloadAt(n), payloads[p].length);
@@ -449,13 +450,13 @@ class ChainCorruptionTest {
 
     // ---------------------------------------------------------------- machinery
 
-    private ReaderProbe.Outcome runFull(Image b, String what) throws IOException {
+    private ReaderProbe.Outcome runFull(CheckpointImage b, String what) throws IOException {
         Path d = caseDir();
         return probe(b.write(d.resolve("base.ckpt")), baseArena, what);
     }
 
     /** Writes parent and child into a fresh directory and probes the child. */
-    private ReaderProbe.Outcome run(Image parent, Image head, String what) throws IOException {
+    private ReaderProbe.Outcome run(CheckpointImage parent, CheckpointImage head, String what) throws IOException {
         Path d = caseDir();
         parent.write(d.resolve("base.ckpt"));
         return probe(head.write(d.resolve("child.ckpt")), childArena, what);
@@ -497,7 +498,7 @@ class ChainCorruptionTest {
         }
     }
 
-    private static void fixParentReferenceCrc(Image c, int nameLength) {
+    private static void fixParentReferenceCrc(CheckpointImage c, int nameLength) {
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(c.bytes, ParentReferenceDescriptor.OFFSET, ParentReferenceDescriptor.CRC_OFFSET - ParentReferenceDescriptor.OFFSET);
         crc.update(c.bytes, ParentReferenceDescriptor.NAME_OFFSET, nameLength);
@@ -505,7 +506,7 @@ class ChainCorruptionTest {
     }
 
     /** File lengths at and around every structure boundary of {@code img}. */
-    private static List<Integer> interestingLengths(Image img) {
+    private static List<Integer> interestingLengths(CheckpointImage img) {
         TreeSet<Integer> at = new TreeSet<>(List.of(0, 1, 8, 127, 128, 129, 143, 200, 1167, 1168, 4095, 4096, 4097,
             4096 + TrailerDescriptor.LENGTH, img.indexOffset(), img.tableOffset(), img.hintOffset(), img.trailerAt(),
             img.length() - 1, img.length() - 4));
@@ -522,7 +523,7 @@ class ChainCorruptionTest {
         return out;
     }
 
-    private static List<Long> blocksOf(Image img, Encoding e) {
+    private static List<Long> blocksOf(CheckpointImage img, Encoding e) {
         List<Long> out = new ArrayList<>();
         for (long n = 0; n < img.blockCount(); n++) {
             if (IndexEntryDescriptor.encoding(img.index(), n) == e) {
@@ -532,7 +533,7 @@ class ChainCorruptionTest {
         return out;
     }
 
-    private static long largestLz4Block(Image img) {
+    private static long largestLz4Block(CheckpointImage img) {
         long best = -1;
         for (long n : blocksOf(img, Encoding.LZ4)) {
             if (best < 0 || IndexEntryDescriptor.storedLength(img.index(), n) > IndexEntryDescriptor.storedLength(img.index(), best)) {

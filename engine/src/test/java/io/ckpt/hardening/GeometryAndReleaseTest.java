@@ -1,5 +1,6 @@
 package io.ckpt.hardening;
 
+import io.ckpt.CheckpointImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -282,7 +283,7 @@ class GeometryAndReleaseTest {
     }
 
     private Path corruptCopy() throws Exception {
-        Image img = Image.read(file);
+        CheckpointImage img = CheckpointImage.read(file);
         long b = corruptBlock();
         img.flip(img.payloadAt(b) + IndexEntryDescriptor.storedLength(img.index(), b) / 2, 0x21);
         return img.write(dir.resolve("corrupt.ckpt"));

@@ -1,5 +1,6 @@
 package io.ckpt.hardening;
 
+import io.ckpt.CheckpointImage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ final class Mutator {
         b.addAll(List.of(HeaderDescriptor.LENGTH, ParentReferenceDescriptor.NAME_OFFSET, HeaderDescriptor.REGION_LENGTH,
             pristine.length));
         try {
-            Image img = new Image(pristine.clone());
+            CheckpointImage img = new CheckpointImage(pristine.clone());
             ByteBuffer all = img.all();
             int trailer = img.trailerAt();
             for (int f = 0; f < TrailerDescriptor.LENGTH; f += 4) {
@@ -242,7 +243,7 @@ final class Mutator {
 
     /** Recomputes the checksums picked by {@code mask}'s bits, from the mutant's own (possibly nonsense) layout. */
     private static boolean fixChecksums(byte[] b, int mask, List<String> what) {
-        Image img = new Image(b);
+        CheckpointImage img = new CheckpointImage(b);
         List<String> fixed = new ArrayList<>();
         if ((mask & 1) != 0 && attempt(() -> {
             for (int sb = 0; sb < img.storageBlockCount(); sb++) {
