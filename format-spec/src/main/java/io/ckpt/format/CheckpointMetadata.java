@@ -139,21 +139,13 @@ public final class CheckpointMetadata {
 
     private void checkTable() throws CorruptCheckpointException {
         long next = HeaderDescriptor.REGION_LENGTH;
-        long end = indexOffset();
-        int sbs = storageBlockSize();
         for (int s = 0; s < storageBlockCount; s++) {
-            long off = StorageTableDescriptor.fileOffset(table, s);
-            int len = StorageTableDescriptor.length(table, s);
-            int count = StorageTableDescriptor.entryCount(table, s);
-            if (off < next || off % StorageBlockDescriptor.FILE_ALIGNMENT != 0
-                || len < StorageBlockDescriptor.HEADER_LENGTH + StorageBlockDescriptor.MAP_ENTRY_LENGTH || len > sbs
-                || count <= 0 || len > end - off) {
+            String bad = StorageTableDescriptor.checkEntry(table, s, next, indexOffset(), storageBlockSize());
+            if (bad != null) {
                 throw new CorruptCheckpointException("storage table entry " + s,
-                    tableOffset() + (long) s * StorageTableDescriptor.LENGTH,
-                    "storage block extent invalid: offset=" + off + " length=" + len + " entries=" + count
-                        + " (previous end " + next + ", data end " + end + ", storage block size " + sbs + ")");
+                    tableOffset() + (long) s * StorageTableDescriptor.LENGTH, bad);
             }
-            next = off + StorageBlockDescriptor.align(len, StorageBlockDescriptor.FILE_ALIGNMENT);
+            next = StorageTableDescriptor.paddedEnd(table, s);
         }
     }
 
@@ -161,38 +153,17 @@ public final class CheckpointMetadata {
         int[] held = new int[storageBlockCount];
         Codec codec = codec();
         long blocks = blockCount();
+        boolean incremental = incremental();
         for (long n = 0; n < blocks; n++) {
-            Encoding e = IndexEntryDescriptor.encoding(index, n);
-            int sb = IndexEntryDescriptor.storageBlock(index, n);
-            int off = IndexEntryDescriptor.payloadOffset(index, n);
-            int len = IndexEntryDescriptor.storedLength(index, n);
-            int blockLen = blockLength(n);
-            String bad = null;
-            if (e == null) {
-                bad = "unknown encoding " + IndexEntryDescriptor.encodingId(index, n);
-            } else if (e == Encoding.ZERO || e == Encoding.PARENT) {
-                if (sb != IndexEntryDescriptor.NO_STORAGE_BLOCK || off != 0 || len != 0) {
-                    bad = e + " block with a payload (storage block " + sb + ", offset " + off + ", length " + len + ")";
-                } else if (e == Encoding.PARENT && parentUuid() == null) {
-                    bad = "PARENT block in a checkpoint without a parent";
-                }
-            } else if (sb < 0 || sb >= storageBlockCount) {
-                bad = "storage block " + Integer.toUnsignedString(sb) + " out of range [0, " + storageBlockCount + ")";
-            } else if (off < StorageBlockDescriptor.HEADER_LENGTH || off % StorageBlockDescriptor.PAYLOAD_ALIGNMENT != 0
-                || len <= 0 || (long) off + len > StorageTableDescriptor.length(table, sb) - StorageBlockDescriptor.MAP_ENTRY_LENGTH) {
-                bad = "payload [" + off + ", +" + len + ") outside storage block " + sb + " of length "
-                    + StorageTableDescriptor.length(table, sb);
-            } else if (e == Encoding.RAW && len != blockLen) {
-                bad = "RAW block of stored length " + len + ", expected " + blockLen;
-            } else if (e == Encoding.LZ4 && (codec != Codec.LZ4 || len > Lz4Bounds.maxCompressedLength(blockLen))) {
-                bad = "LZ4 block of stored length " + len + " in a " + codec + " checkpoint (bound "
-                    + Lz4Bounds.maxCompressedLength(blockLen) + ")";
-            } else {
-                held[sb]++;
-            }
+            String bad = IndexEntryDescriptor.checkEntry(index, n, blockLength(n), codec, incremental, table,
+                storageBlockCount);
             if (bad != null) {
                 throw new CorruptCheckpointException("index entry " + n,
                     indexOffset() + n * IndexEntryDescriptor.LENGTH, bad);
+            }
+            int e = IndexEntryDescriptor.encodingId(index, n);
+            if (e == Encoding.RAW.id() || e == Encoding.LZ4.id()) {
+                held[IndexEntryDescriptor.storageBlock(index, n)]++;
             }
         }
         for (int i = 0; i + HintDescriptor.ENTRY_LENGTH <= hint.capacity(); i += HintDescriptor.ENTRY_LENGTH) {

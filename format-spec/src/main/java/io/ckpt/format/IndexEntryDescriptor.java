@@ -79,4 +79,48 @@ public final class IndexEntryDescriptor {
     public static boolean reservedClear(ByteBuffer b, long block) {
         return (LittleEndian.getLong(b, at(block) + ENCODING_OFFSET) & ~0xFFL) == 0;
     }
+
+    /**
+     * Validates entry {@code block} against its block length and the storage table, without
+     * reading payloads. Shared by the engine's reader and the inspector's tolerant reader.
+     *
+     * @param blockLength       the block's length (short for a short last block)
+     * @param codec             the header's codec
+     * @param incremental       the checkpoint has a parent (PARENT entries allowed)
+     * @param table             the storage table
+     * @param storageBlockCount entries in {@code table}
+     * @return what is wrong with the entry, or null if it is valid.
+     */
+    public static String checkEntry(ByteBuffer index, long block, int blockLength, Codec codec, boolean incremental,
+                                    ByteBuffer table, int storageBlockCount) {
+        Encoding e = encoding(index, block);
+        int sb = storageBlock(index, block);
+        int off = payloadOffset(index, block);
+        int len = storedLength(index, block);
+        if (e == null) {
+            return "unknown encoding " + encodingId(index, block);
+        }
+        if (e == Encoding.ZERO || e == Encoding.PARENT) {
+            if (sb != NO_STORAGE_BLOCK || off != 0 || len != 0) {
+                return e + " block with a payload (storage block " + sb + ", offset " + off + ", length " + len + ")";
+            }
+            return e == Encoding.PARENT && !incremental ? "PARENT block in a checkpoint without a parent" : null;
+        }
+        if (sb < 0 || sb >= storageBlockCount) {
+            return "storage block " + Integer.toUnsignedString(sb) + " out of range [0, " + storageBlockCount + ")";
+        }
+        int sbLength = StorageTableDescriptor.length(table, sb);
+        if (off < StorageBlockDescriptor.HEADER_LENGTH || off % StorageBlockDescriptor.PAYLOAD_ALIGNMENT != 0
+            || len <= 0 || (long) off + len > sbLength - StorageBlockDescriptor.MAP_ENTRY_LENGTH) {
+            return "payload [" + off + ", +" + len + ") outside storage block " + sb + " of length " + sbLength;
+        }
+        if (e == Encoding.RAW && len != blockLength) {
+            return "RAW block of stored length " + len + ", expected " + blockLength;
+        }
+        if (e == Encoding.LZ4 && (codec != Codec.LZ4 || len > Lz4Bounds.maxCompressedLength(blockLength))) {
+            return "LZ4 block of stored length " + len + " in a " + codec + " checkpoint (bound "
+                + Lz4Bounds.maxCompressedLength(blockLength) + ")";
+        }
+        return null;
+    }
 }

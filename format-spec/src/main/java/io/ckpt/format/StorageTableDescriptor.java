@@ -45,4 +45,32 @@ public final class StorageTableDescriptor {
         putInt(b, sb * LENGTH + LENGTH_OFFSET, length);
         putInt(b, sb * LENGTH + ENTRY_COUNT_OFFSET, entryCount);
     }
+
+    /**
+     * Validates entry {@code sb}: 4 KiB aligned, after the previous storage block, inside the
+     * data region, of a length between a header with one map entry and the storage block size.
+     *
+     * @param previousEnd      where the previous storage block's padded extent ends (4096 for the first)
+     * @param dataEnd          where the data region ends (the index offset)
+     * @param storageBlockSize the header's storage block size
+     * @return what is wrong with the entry, or null if it is valid.
+     */
+    public static String checkEntry(ByteBuffer b, int sb, long previousEnd, long dataEnd, int storageBlockSize) {
+        long off = fileOffset(b, sb);
+        int len = length(b, sb);
+        int count = entryCount(b, sb);
+        if (off < previousEnd || off % StorageBlockDescriptor.FILE_ALIGNMENT != 0
+            || len < StorageBlockDescriptor.HEADER_LENGTH + StorageBlockDescriptor.MAP_ENTRY_LENGTH
+            || len > storageBlockSize || count <= 0 || len > dataEnd - off) {
+            return "storage block extent invalid: offset=" + off + " length=" + len + " entries=" + count
+                + " (previous end " + previousEnd + ", data end " + dataEnd + ", storage block size "
+                + storageBlockSize + ")";
+        }
+        return null;
+    }
+
+    /** @return where entry {@code sb}'s storage block ends, padded to the file alignment. */
+    public static long paddedEnd(ByteBuffer b, int sb) {
+        return fileOffset(b, sb) + StorageBlockDescriptor.align(length(b, sb), StorageBlockDescriptor.FILE_ALIGNMENT);
+    }
 }

@@ -22,7 +22,6 @@ import io.ckpt.format.HeaderDescriptor;
 import io.ckpt.format.HintDescriptor;
 import io.ckpt.format.IndexEntryDescriptor;
 import io.ckpt.format.LittleEndian;
-import io.ckpt.format.Lz4Bounds;
 import io.ckpt.format.NotACheckpointException;
 import io.ckpt.format.ParentReferenceDescriptor;
 import io.ckpt.format.StorageBlockDescriptor;
@@ -215,17 +214,11 @@ final class TolerantReader {
         long next = HeaderDescriptor.REGION_LENGTH;
         int sbs = HeaderDescriptor.storageBlockSize(header);
         for (int s = 0, count = table.capacity() / StorageTableDescriptor.LENGTH; s < count; s++) {
-            long off = StorageTableDescriptor.fileOffset(table, s);
-            int len = StorageTableDescriptor.length(table, s);
-            int entries = StorageTableDescriptor.entryCount(table, s);
-            if (off < next || off % StorageBlockDescriptor.FILE_ALIGNMENT != 0
-                || len < StorageBlockDescriptor.HEADER_LENGTH + StorageBlockDescriptor.MAP_ENTRY_LENGTH || len > sbs
-                || entries <= 0 || len > indexOffset - off) {
-                problem("storage table entry " + s, tableOffset + (long) s * StorageTableDescriptor.LENGTH,
-                    "storage block extent invalid: offset=" + off + " length=" + len + " entries=" + entries
-                        + " (previous end " + next + ", data end " + indexOffset + ", storage block size " + sbs + ")");
+            String bad = StorageTableDescriptor.checkEntry(table, s, next, indexOffset, sbs);
+            if (bad != null) {
+                problem("storage table entry " + s, tableOffset + (long) s * StorageTableDescriptor.LENGTH, bad);
             } else {
-                next = off + StorageBlockDescriptor.align(len, StorageBlockDescriptor.FILE_ALIGNMENT);
+                next = StorageTableDescriptor.paddedEnd(table, s);
             }
         }
     }
@@ -241,37 +234,15 @@ final class TolerantReader {
         long arena = HeaderDescriptor.arenaSize(header);
         boolean hasParent = HeaderDescriptor.parentUuid(header) != null;
         for (long n = 0; n < blocks; n++) {
-            Encoding e = IndexEntryDescriptor.encoding(index, n);
-            int sb = IndexEntryDescriptor.storageBlock(index, n);
-            int off = IndexEntryDescriptor.payloadOffset(index, n);
-            int len = IndexEntryDescriptor.storedLength(index, n);
             int blockLen = (int) Math.min(blockBytes, arena - n * blockBytes);
-            String bad = null;
-            if (e == null) {
-                bad = "unknown encoding " + IndexEntryDescriptor.encodingId(index, n);
-            } else if (e == Encoding.ZERO || e == Encoding.PARENT) {
-                if (sb != IndexEntryDescriptor.NO_STORAGE_BLOCK || off != 0 || len != 0) {
-                    bad = e + " block with a payload (storage block " + sb + ", offset " + off + ", length " + len + ")";
-                } else if (e == Encoding.PARENT && !hasParent) {
-                    bad = "PARENT block in a checkpoint without a parent";
-                }
-            } else if (sb < 0 || sb >= sbCount) {
-                bad = "storage block " + Integer.toUnsignedString(sb) + " out of range [0, " + sbCount + ")";
-            } else if (off < StorageBlockDescriptor.HEADER_LENGTH || off % StorageBlockDescriptor.PAYLOAD_ALIGNMENT != 0
-                || len <= 0 || (long) off + len > StorageTableDescriptor.length(table, sb)
-                - StorageBlockDescriptor.MAP_ENTRY_LENGTH) {
-                bad = "payload [" + off + ", +" + len + ") outside storage block " + sb + " of length "
-                    + StorageTableDescriptor.length(table, sb);
-            } else if (e == Encoding.RAW && len != blockLen) {
-                bad = "RAW block of stored length " + len + ", expected " + blockLen;
-            } else if (e == Encoding.LZ4 && (codec != Codec.LZ4 || len > Lz4Bounds.maxCompressedLength(blockLen))) {
-                bad = "LZ4 block of stored length " + len + " in a " + codec + " checkpoint (bound "
-                    + Lz4Bounds.maxCompressedLength(blockLen) + ")";
-            } else {
-                held[sb]++;
-            }
+            String bad = IndexEntryDescriptor.checkEntry(index, n, blockLen, codec, hasParent, table, sbCount);
             if (bad != null) {
                 problem("index entry " + n, indexOffset + n * IndexEntryDescriptor.LENGTH, bad);
+            } else {
+                int e = IndexEntryDescriptor.encodingId(index, n);
+                if (e == Encoding.RAW.id() || e == Encoding.LZ4.id()) {
+                    held[IndexEntryDescriptor.storageBlock(index, n)]++;
+                }
             }
         }
         for (int i = 0; i + HintDescriptor.ENTRY_LENGTH <= hint.capacity(); i += HintDescriptor.ENTRY_LENGTH) {
