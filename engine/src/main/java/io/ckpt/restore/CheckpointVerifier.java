@@ -44,6 +44,11 @@ public final class CheckpointVerifier {
      * after each storage block must be zero (FORMAT.md). A non-zero byte there is harmless to a
      * restore but means the file was damaged or written by something else.
      */
+    /** @return true if {@code e} is about padding no checksum covers (harmless to a restore). */
+    public static boolean isPadding(CorruptCheckpointException e) {
+        return e.structure().equals("header region") || e.structure().endsWith(" padding");
+    }
+
     static void checkPadding(CheckpointMetadata meta) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(StorageBlockDescriptor.FILE_ALIGNMENT);
         try (FileChannel ch = FileChannel.open(meta.path(), StandardOpenOption.READ)) {
