@@ -7,6 +7,7 @@ import io.ckpt.format.CheckpointMetadata;
 import io.ckpt.memory.GuestMemory;
 import io.ckpt.restore.CheckpointVerifier;
 import io.ckpt.restore.EagerRestore;
+import io.ckpt.restore.ResolvedCheckpoint;
 import io.ckpt.restore.RestoreOptions;
 import io.ckpt.restore.RestoreStats;
 import io.ckpt.save.SaveOptions;
@@ -55,10 +56,15 @@ public final class Checkpoints {
 
     /** Allocates a new arena of the checkpoint's size and restores {@code file} into it. */
     public static GuestMemory restore(Path file) throws IOException {
-        CheckpointMetadata meta = CheckpointMetadata.read(file);
-        GuestMemory memory = GuestMemory.allocate(meta.arenaSize());
+        try (ResolvedCheckpoint chain = ResolvedCheckpoint.open(file)) {
+            return restore(chain);
+        }
+    }
+
+    private static GuestMemory restore(ResolvedCheckpoint chain) throws IOException {
+        GuestMemory memory = GuestMemory.allocate(chain.head().arenaSize());
         try {
-            EagerRestore.restore(file, memory, RestoreOptions.defaults().withArenaZeroed(true));
+            EagerRestore.restore(chain, memory, RestoreOptions.defaults().withArenaZeroed(true));
             return memory;
         } catch (IOException | RuntimeException e) {
             memory.close();
@@ -71,7 +77,13 @@ public final class Checkpoints {
      * same geometry, data length and working-set hint.
      */
     public static SaveStats compact(Path file, Path out) throws IOException {
-        CheckpointMetadata meta = CheckpointMetadata.read(file);
+        try (ResolvedCheckpoint chain = ResolvedCheckpoint.open(file)) {
+            return compact(chain, out);
+        }
+    }
+
+    private static SaveStats compact(ResolvedCheckpoint chain, Path out) throws IOException {
+        CheckpointMetadata meta = chain.head();
         int[] hint = new int[meta.hintBlockCount()];
         for (int i = 0; i < hint.length; i++) {
             hint[i] = io.ckpt.format.LittleEndian.getInt(meta.hint(), 4 * i);
@@ -79,7 +91,7 @@ public final class Checkpoints {
         SaveOptions options = SaveOptions.defaults().withPagesPerBlock(meta.pagesPerBlock())
             .withStorageBlockSize(meta.storageBlockSize()).withCodec(meta.codec()).withDataLength(meta.dataLength())
             .withHintBlocks(hint);
-        try (GuestMemory memory = restore(file)) {
+        try (GuestMemory memory = restore(chain)) {
             return SavePipeline.save(memory, out, options);
         }
     }

@@ -38,58 +38,69 @@ public final class EagerRestore {
     public static RestoreStats restore(Path file, GuestMemory memory, RestoreOptions options) throws IOException {
         long t0 = System.nanoTime();
         try (ResolvedCheckpoint chain = ResolvedCheckpoint.open(file)) {
-            CheckpointMetadata head = chain.head();
-            checkFits(head, memory);
-            memory.clearGuardForRestore();
-            long t1 = System.nanoTime();
-            int[] items = workItems(chain);
-            int threads = Math.max(1, Math.min(options.threads(), Math.max(1, items.length / 2)));
-            Shared shared = new Shared(items);
-            Worker[] workers = new Worker[threads];
-            Thread[] running = new Thread[threads - 1];
-            for (int i = 0; i < threads; i++) {
-                workers[i] = new Worker(chain, memory, options, shared);
-            }
-            for (int i = 1; i < threads; i++) {
-                running[i - 1] = new Thread(workers[i], "ckpt-restore-" + i);
-                running[i - 1].setDaemon(true);
-                running[i - 1].start();
-            }
-            workers[0].run();
-            boolean interrupted = false;
-            for (Thread t : running) {
-                while (true) {
-                    try {
-                        t.join();
-                        break;
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
+            return restore(chain, memory, options, t0);
+        }
+    }
+
+    /** As {@link #restore(Path, GuestMemory, RestoreOptions)} from an opened chain, which stays open. */
+    public static RestoreStats restore(ResolvedCheckpoint chain, GuestMemory memory, RestoreOptions options)
+        throws IOException {
+        return restore(chain, memory, options, System.nanoTime());
+    }
+
+    private static RestoreStats restore(ResolvedCheckpoint chain, GuestMemory memory, RestoreOptions options, long t0)
+        throws IOException {
+        CheckpointMetadata head = chain.head();
+        checkFits(head, memory);
+        memory.clearGuardForRestore();
+        long t1 = System.nanoTime();
+        int[] items = workItems(chain);
+        int threads = Math.max(1, Math.min(options.threads(), Math.max(1, items.length / 2)));
+        Shared shared = new Shared(items);
+        Worker[] workers = new Worker[threads];
+        Thread[] running = new Thread[threads - 1];
+        for (int i = 0; i < threads; i++) {
+            workers[i] = new Worker(chain, memory, options, shared);
+        }
+        for (int i = 1; i < threads; i++) {
+            running[i - 1] = new Thread(workers[i], "ckpt-restore-" + i);
+            running[i - 1].setDaemon(true);
+            running[i - 1].start();
+        }
+        workers[0].run();
+        boolean interrupted = false;
+        for (Thread t : running) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
             }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            Throwable failure = shared.failure.get();
-            if (failure instanceof IOException) {
-                throw (IOException) failure;
-            } else if (failure instanceof RuntimeException) {
-                throw (RuntimeException) failure;
-            } else if (failure != null) {
-                throw new IOException(failure);
-            }
-            memory.tracking().reset(head.fileUuid());
-            long t2 = System.nanoTime();
-            long zero = 0, raw = 0, lz4 = 0;
-            for (Worker w : workers) {
-                zero += w.zero;
-                raw += w.raw;
-                lz4 += w.lz4;
-            }
-            int storageBlocks = items.length / 2;
-            return new RestoreStats(memory.size(), zero, raw, lz4, storageBlocks, shared.bytesRead.get(),
-                threads, t1 - t0, t2 - t1, t2 - t0);
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable failure = shared.failure.get();
+        if (failure instanceof IOException) {
+            throw (IOException) failure;
+        } else if (failure instanceof RuntimeException) {
+            throw (RuntimeException) failure;
+        } else if (failure != null) {
+            throw new IOException(failure);
+        }
+        memory.tracking().reset(head.fileUuid());
+        long t2 = System.nanoTime();
+        long zero = 0, raw = 0, lz4 = 0;
+        for (Worker w : workers) {
+            zero += w.zero;
+            raw += w.raw;
+            lz4 += w.lz4;
+        }
+        int storageBlocks = items.length / 2;
+        return new RestoreStats(memory.size(), zero, raw, lz4, storageBlocks, shared.bytesRead.get(),
+            threads, t1 - t0, t2 - t1, t2 - t0);
     }
 
     /** @return (file, storage block) pairs, flattened, that hold at least one block resolved to that file. */
