@@ -56,7 +56,7 @@ class DiffCommandTest {
     void shouldDescribeTheDifferenceInJson() {
         Cli.Result r = Cli.run("diff", "--json", path("inc1.ckpt"), path("inc2.ckpt"));
         assertEquals(0, r.code(), r::toString);
-        Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(r.out());
+        Map<String, Object> doc = (Map<String, Object>) io.ckpt.tools.bench.Json.parse(r.out());
         assertEquals(1L, doc.get("schema_version"));
         assertEquals("diff", doc.get("view"));
         assertEquals(Boolean.TRUE, doc.get("comparable"));
@@ -91,7 +91,7 @@ class DiffCommandTest {
         Cli.Result json = Cli.run("diff", "--json", GoldenCheckpoints.file("mixed-lz4.ckpt").toString(),
             GoldenCheckpoints.file("text-none.ckpt").toString());
         assertEquals(1, json.code(), json::toString);
-        assertEquals(Boolean.FALSE, ((Map<?, ?>) MiniJson.parse(json.out())).get("comparable"));
+        assertEquals(Boolean.FALSE, ((Map<?, ?>) io.ckpt.tools.bench.Json.parse(json.out())).get("comparable"));
     }
 
     @Test

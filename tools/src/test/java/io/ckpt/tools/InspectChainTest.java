@@ -63,7 +63,7 @@ class InspectChainTest {
         assertTrue(out.matches("(?s).*\nparent reference  0x80 .* ok \\(in the header region\\): inc1.ckpt\n.*"), out);
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(Cli.run("inspect", "--json", inc2.toString()).out());
+        Map<String, Object> doc = (Map<String, Object>) io.ckpt.tools.bench.Json.parse(Cli.run("inspect", "--json", inc2.toString()).out());
         List<?> chain = (List<?>) doc.get("chain");
         assertEquals(2, chain.size());
         @SuppressWarnings("unchecked")
@@ -95,13 +95,13 @@ class InspectChainTest {
 
         for (long block : new long[] {3, 7, 20, 30}) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(
+            Map<String, Object> doc = (Map<String, Object>) io.ckpt.tools.bench.Json.parse(
                 Cli.run("inspect", "--block", Long.toString(block), "--hexdump", "--json", inc2.toString()).out());
             assertEquals(Chains.hex(arena, block * Chains.BLOCK, Chains.BLOCK), doc.get("data_hex"), "block " + block);
         }
         long page = Chains.CHANGED_IN_INC2 * Chains.BLOCK + 4096;
         @SuppressWarnings("unchecked")
-        Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(
+        Map<String, Object> doc = (Map<String, Object>) io.ckpt.tools.bench.Json.parse(
             Cli.run("inspect", "--page", "0x" + Long.toHexString(page + 123), "--hexdump", "--json", inc2.toString()).out());
         assertEquals(Chains.hex(arena, page, 4096), doc.get("data_hex"));
         assertEquals("0x" + Long.toHexString(page), doc.get("page_address"));

@@ -88,7 +88,7 @@ class InspectCommandTest {
         CheckpointMetadata meta = Checkpoints.inspect(ckpt);
         Cli.Result r = Cli.run("inspect", "--json", ckpt.toString());
         assertEquals(0, r.code(), r::toString);
-        Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(r.out());
+        Map<String, Object> doc = (Map<String, Object>) io.ckpt.tools.bench.Json.parse(r.out());
         assertEquals(1L, doc.get("schema_version"));
         assertEquals("image.ckpt", doc.get("file"));
         assertEquals(UUID, doc.get("uuid"));
@@ -117,7 +117,7 @@ class InspectCommandTest {
         CheckpointMetadata meta = Checkpoints.inspect(ckpt);
         Cli.Result r = Cli.run("inspect", "--index", "--json", ckpt.toString());
         assertEquals(0, r.code(), r::toString);
-        Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(r.out());
+        Map<String, Object> doc = (Map<String, Object>) io.ckpt.tools.bench.Json.parse(r.out());
         List<Object> index = (List<Object>) doc.get("index");
         assertEquals(meta.blockCount(), index.size());
         Map<String, Object> first = (Map<String, Object>) index.get(0);
@@ -193,7 +193,7 @@ class InspectCommandTest {
             {"--page", "0x1000"}, {"--verify"}}) {
             Cli.Result r = Cli.run(TolerantReaderTest.args(concat(view, "--json"), ckpt));
             assertEquals(0, r.code(), r::toString);
-            Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(r.out());
+            Map<String, Object> doc = (Map<String, Object>) io.ckpt.tools.bench.Json.parse(r.out());
             assertEquals(1L, doc.get("schema_version"), r::toString);
             assertEquals("image.ckpt", doc.get("file"));
             assertEquals("ok", doc.get("status"));

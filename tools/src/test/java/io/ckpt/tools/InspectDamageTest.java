@@ -71,7 +71,7 @@ class InspectDamageTest {
         assertTrue(r.out().contains("page blocks       6 of 64 KiB (UNVERIFIED"), r::toString);
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(inspect("--json").out());
+        Map<String, Object> doc = (Map<String, Object>) io.ckpt.tools.bench.Json.parse(inspect("--json").out());
         assertEquals("damaged", doc.get("status"));
         @SuppressWarnings("unchecked")
         Map<String, Object> first = (Map<String, Object>) ((List<Object>) doc.get("damage")).get(0);
@@ -142,7 +142,7 @@ class InspectDamageTest {
             + "  0xb000          55,312 bytes, sequence 1, map ok: blocks 5-6\n"
             + "  0x19000         28,204 bytes, sequence 2, TRUNCATED: the file ends at 0x1adb0\n"), r::toString);
         @SuppressWarnings("unchecked")
-        Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(inspect("--json").out());
+        Map<String, Object> doc = (Map<String, Object>) io.ckpt.tools.bench.Json.parse(inspect("--json").out());
         List<?> salvage = (List<?>) doc.get("salvage");
         assertEquals(3, salvage.size());
         assertEquals(List.of(5L, 6L), ((Map<?, ?>) salvage.get(1)).get("blocks"));
@@ -211,7 +211,7 @@ class InspectDamageTest {
         assertTrue(r.out().contains("page blocks       6: 5 decoded and checked, 1 zero"), r::toString);
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(inspect("--verify", "--json").out());
+        Map<String, Object> doc = (Map<String, Object>) io.ckpt.tools.bench.Json.parse(inspect("--verify", "--json").out());
         assertEquals(List.of(2L, 5L), doc.get("bad_blocks"));
         assertEquals(2, ((List<?>) doc.get("damage")).size());
 

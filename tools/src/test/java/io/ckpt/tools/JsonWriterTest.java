@@ -24,7 +24,7 @@ class JsonWriterTest {
         j.endArray().endObject();
         j.flush();
 
-        Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(sb.toString());
+        Map<String, Object> doc = (Map<String, Object>) io.ckpt.tools.bench.Json.parse(sb.toString());
         assertEquals(odd, doc.get("s"));
         assertEquals(-5L, doc.get("n"));
         assertEquals(true, doc.get("b"));
