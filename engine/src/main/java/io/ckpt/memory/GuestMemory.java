@@ -280,7 +280,12 @@ public final class GuestMemory implements AutoCloseable {
             if (value == 0) {
                 BufferZero.zero(s, off, n);
             } else {
-                for (int i = 0; i < n; i++) {
+                long pattern = (value & 0xFFL) * 0x0101010101010101L;
+                int i = 0;
+                for (; i + 8 <= n; i += 8) {
+                    s.putLong(off + i, pattern);
+                }
+                for (; i < n; i++) {
                     s.put(off + i, value);
                 }
             }
