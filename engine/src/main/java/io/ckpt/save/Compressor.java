@@ -28,6 +28,7 @@ final class Compressor implements Runnable {
     /** Set by {@link #plan} before the thread starts (Thread.start orders it). */
     private WorkQueue work;
     private SavePlan plan;
+    private RatePacer pacer;
     private final LazySaveState lazy;
     private final ByteBuffer scratch;
     private final SaveControl control;
@@ -70,10 +71,14 @@ final class Compressor implements Runnable {
         this.slotBlocks = new int[slotSize / (minPayload + StorageBlockDescriptor.MAP_ENTRY_LENGTH) + 1];
     }
 
-    /** Gives this compressor its plan and work queue; before its thread starts. */
-    void plan(SavePlan plan, WorkQueue work) {
+    /**
+     * Gives this compressor its plan, work queue and pacer (null: as fast as it can); before
+     * its thread starts.
+     */
+    void plan(SavePlan plan, WorkQueue work, RatePacer pacer) {
         this.plan = plan;
         this.work = work;
+        this.pacer = pacer;
     }
 
     @Override
@@ -85,9 +90,15 @@ final class Compressor implements Runnable {
                 for (int i = s; i < end; i++) {
                     long n = plan.block(i);
                     if (lazy == null) {
+                        awaitSchedule();
                         saveFromArena(n);
+                        account(layout.blockLength(n));
                     } else {
                         drainPreImages();
+                        if (lazy.needed(n)) {
+                            // Waits before claiming: a writer may take the block meanwhile, never waits on it.
+                            awaitSchedule();
+                        }
                         if (lazy.claim(n)) {
                             // Copy, release the block to writers, then compress at leisure.
                             int length = layout.blockLength(n);
@@ -95,6 +106,7 @@ final class Compressor implements Runnable {
                             scratch.put(0, memory.slabFor(address, length), memory.slabOffset(address), length);
                             lazy.copied(n);
                             saveBlock(n, scratch, 0, length);
+                            account(length);
                         }
                     }
                 }
@@ -129,12 +141,40 @@ final class Compressor implements Runnable {
     /** Encodes every waiting pre-image. @return true if there was one. */
     private boolean drainPreImages() {
         boolean any = false;
-        for (LazySaveState.PreImage p = lazy.pollPreImage(); p != null; p = lazy.pollPreImage()) {
-            saveBlock(p.block, p.buffer, 0, layout.blockLength(p.block));
+        for (PreImagePool.PreImage p = lazy.pollPreImage(); p != null; p = lazy.pollPreImage()) {
+            int length = layout.blockLength(p.block);
+            awaitSchedule();
+            saveBlock(p.block, p.buffer, 0, length);
             lazy.recycle(p);
+            account(length);
             any = true;
         }
         return any;
+    }
+
+    /**
+     * Under a rate limit, sleeps until the schedule allows more bytes (before a block, so the
+     * last one is never followed by a pointless sleep). A host writer waiting for a pre-image
+     * buffer cuts the sleep short: the limit spares the host, it must never hold it up.
+     */
+    private void awaitSchedule() {
+        if (pacer == null) {
+            return;
+        }
+        long due = pacer.due();
+        for (long wait = due - System.nanoTime(); wait > 0 && !control.aborted(); wait = due - System.nanoTime()) {
+            if (lazy != null && lazy.writersWaitingForBuffers()) {
+                return;
+            }
+            // Slices of at most 1 ms, so that a waiting writer or a cancel is noticed soon.
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(wait, 1_000_000));
+        }
+    }
+
+    private void account(int length) {
+        if (pacer != null) {
+            pacer.account(length);
+        }
     }
 
     /** @return true once this compressor has committed its last slot or failed (acquire). */

@@ -1,7 +1,5 @@
 package io.ckpt.save;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,8 +7,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 import io.ckpt.memory.AccessGuard;
 import io.ckpt.memory.GuestMemory;
+import io.ckpt.save.PreImagePool.PreImage;
 import org.HdrHistogram.Recorder;
-import org.agrona.BufferUtil;
 import org.agrona.concurrent.ManyToManyConcurrentArrayQueue;
 
 /**
@@ -19,7 +17,7 @@ import org.agrona.concurrent.ManyToManyConcurrentArrayQueue;
  * it out of the arena and encodes the copy, or a host thread about to write it, which copies it
  * into a pre-image buffer for the compressors and then writes. Either way the block is DONE
  * (release) once its bytes as of {@code begin} are safe, and writes to it go straight through.
- * Pre-image buffers are a fixed pool: when all are in use a writer waits (counted).
+ * Pre-image buffers come from a bounded {@link PreImagePool}: when all are in use a writer waits (counted).
  *
  * <p>Thread-safety: {@link #guard()} is called by any host thread; compressors call the rest.
  */
@@ -30,28 +28,20 @@ final class LazySaveState implements AutoCloseable {
     static final byte DONE = 3;
     private static final VarHandle STATE = MethodHandles.arrayElementVarHandle(byte[].class);
 
-    /** A pre-image: one block's bytes as of begin, on its way from a writer to a compressor. */
-    static final class PreImage {
-        final ByteBuffer buffer;
-        long block;
-
-        PreImage(int blockBytes) {
-            buffer = ByteBuffer.allocateDirect(blockBytes).order(ByteOrder.LITTLE_ENDIAN);
-        }
-    }
-
     private final GuestMemory memory;
     private final SaveLayout layout;
     private final byte[] states;
     private final int blockShift;
     private int planSize;
-    private final ManyToManyConcurrentArrayQueue<PreImage> free;
+    private final PreImagePool pool;
+    private final boolean ownsPool;
     private final ManyToManyConcurrentArrayQueue<PreImage> ready;
-    private final PreImage[] all;
     private final AtomicInteger handed = new AtomicInteger();
     private final SaveControl control;
     /** Host threads inside {@link #preserve}: {@link #close} waits for them before freeing the buffers they copy into. */
     private final AtomicInteger preserving = new AtomicInteger();
+    /** Host threads waiting for a free pre-image buffer now: a rate-limited compressor stops sleeping. */
+    private final AtomicInteger waitingForBuffers = new AtomicInteger();
     private volatile boolean closed;
     private final Guard guard = new Guard();
     final Recorder stalls = new Recorder(3);
@@ -59,22 +49,23 @@ final class LazySaveState implements AutoCloseable {
     final LongAdder poolWaits = new LongAdder();
     final LongAdder claimWaits = new LongAdder();
 
-    /** Allocates the pre-image pool; {@link #plan} must follow before the guard is installed. */
-    LazySaveState(GuestMemory memory, SaveLayout layout, int preImageBuffers, SaveControl control) {
+    /**
+     * Takes {@code sharedPool} for this checkpoint, or allocates a pool of {@code preImageBuffers}
+     * of its own when it is null; {@link #plan} must follow before the guard is installed.
+     */
+    LazySaveState(GuestMemory memory, SaveLayout layout, PreImagePool sharedPool, int preImageBuffers,
+                  SaveControl control) {
         this.memory = memory;
         this.control = control;
         this.layout = layout;
         this.blockShift = Integer.numberOfTrailingZeros(layout.blockBytes());
         this.states = new byte[Math.toIntExact(layout.blockCount())];
+        this.ownsPool = sharedPool == null;
+        this.pool = ownsPool ? PreImagePool.create(preImageBuffers) : sharedPool;
+        // A pool of its own is allocated in full now, outside the pause; a shared one grows on demand.
+        pool.attach(layout.blockBytes(), ownsPool ? preImageBuffers : 0);
         // Twice the buffers: an array queue near full can refuse an offer while a consumer is mid-poll.
-        int capacity = Integer.highestOneBit(Math.max(2, preImageBuffers - 1)) << 2;
-        this.free = new ManyToManyConcurrentArrayQueue<>(capacity);
-        this.ready = new ManyToManyConcurrentArrayQueue<>(capacity);
-        this.all = new PreImage[preImageBuffers];
-        for (int i = 0; i < preImageBuffers; i++) {
-            all[i] = new PreImage(layout.blockBytes());
-            offer(free, all[i]);
-        }
+        this.ready = new ManyToManyConcurrentArrayQueue<>(Integer.highestOneBit(Math.max(2, pool.maxBuffers() - 1)) << 2);
     }
 
     /** Marks the planned blocks NEEDED; before the guard is installed and the threads start. */
@@ -88,6 +79,11 @@ final class LazySaveState implements AutoCloseable {
     /** @return the guard to install on the arena for the duration of the save. */
     AccessGuard guard() {
         return guard;
+    }
+
+    /** Compressor: @return true if nobody has claimed {@code block} yet (acquire). */
+    boolean needed(long block) {
+        return (byte) STATE.getAcquire(states, (int) block) == NEEDED;
     }
 
     /** Compressor: claims {@code block} for encoding from the arena. @return false if a writer has it. */
@@ -108,7 +104,7 @@ final class LazySaveState implements AutoCloseable {
 
     /** Compressor: returns an encoded pre-image's buffer to the pool. */
     void recycle(PreImage p) {
-        offer(free, p);
+        pool.release(p);
     }
 
     /** Offers until accepted: every pre-image is in exactly one place, so the queue has room for it. */
@@ -117,6 +113,11 @@ final class LazySaveState implements AutoCloseable {
         while (!queue.offer(p)) {
             backOff(++spins);
         }
+    }
+
+    /** @return true while a host thread waits for a free pre-image buffer. */
+    boolean writersWaitingForBuffers() {
+        return waitingForBuffers.get() > 0;
     }
 
     /** @return true once every planned block was handed to a compressor and no pre-image waits. */
@@ -132,9 +133,11 @@ final class LazySaveState implements AutoCloseable {
 
         @Override
         public void beforeWrite(long address, long length) {
-            long last = (address + length - 1) >>> blockShift;
-            for (long b = address >>> blockShift; b <= last; b++) {
-                byte s = (byte) STATE.getAcquire(states, (int) b);
+            // The arena checked the range: block numbers fit an int (they index states).
+            int first = (int) (address >>> blockShift);
+            int last = (int) ((address + length - 1) >>> blockShift);
+            for (int b = first; b <= last; b++) {
+                byte s = (byte) STATE.getAcquire(states, b);
                 if (s != DONE && s != SKIP) {
                     preserve(b);
                 }
@@ -168,15 +171,22 @@ final class LazySaveState implements AutoCloseable {
         if (STATE.compareAndSet(states, (int) block, NEEDED, CLAIMED)) {
             PreImage p;
             int spins = 0;
-            while ((p = free.poll()) == null) {
+            while ((p = pool.tryAcquire()) == null) {
                 if (control.aborted()) {
+                    if (spins > 0) {
+                        waitingForBuffers.decrementAndGet();
+                    }
                     STATE.setRelease(states, (int) block, DONE);   // releases writers waiting for this block
                     return;
                 }
                 if (spins++ == 0) {
                     poolWaits.increment();
+                    waitingForBuffers.incrementAndGet();
                 }
                 backOff(spins);
+            }
+            if (spins > 0) {
+                waitingForBuffers.decrementAndGet();
             }
             long address = block << blockShift;
             int length = layout.blockLength(block);
@@ -206,15 +216,19 @@ final class LazySaveState implements AutoCloseable {
         }
     }
 
-    /** Frees the pre-image buffers, after the guard is removed and once no host thread copies into one. */
+    /**
+     * Gives the pre-image buffers back (a pool of its own is freed), after the guard is removed,
+     * the compressors have stopped, and once no host thread copies into one.
+     */
     @Override
     public void close() {
         closed = true;
         while (preserving.get() != 0) {
             Thread.yield();
         }
-        for (PreImage p : all) {
-            BufferUtil.free(p.buffer);
+        pool.detach();
+        if (ownsPool) {
+            pool.close();
         }
     }
 }

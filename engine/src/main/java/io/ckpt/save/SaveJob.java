@@ -113,7 +113,8 @@ final class SaveJob {
                 rings[i] = new StagingRing(layout.storageBlockSize());
             }
             if (lazy) {
-                lazyState = new LazySaveState(memory, layout, options.preImageBuffers(layout.blockCount()), control);
+                lazyState = new LazySaveState(memory, layout, options.preImagePool(),
+                    options.preImageBuffers(layout.blockCount()), control);
             }
             compressors = new Compressor[n];
             threads = new Thread[n];
@@ -176,8 +177,9 @@ final class SaveJob {
                 lazyState.plan(plan);
                 memory.installGuard(lazyState.guard());
             }
+            RatePacer pacer = options.rateLimit() > 0 ? new RatePacer(options.rateLimit()) : null;
             for (Compressor c : compressors) {
-                c.plan(plan, work);
+                c.plan(plan, work, pacer);
             }
             writer.hint(hint);
             ioThread.start();

@@ -39,6 +39,8 @@ public final class SaveOptions {
     private boolean compressorsSet;
     private WriteMode writeMode = WriteMode.CHANNEL;
     private int[] hintBlocks;
+    private PreImagePool preImagePool;
+    private long rateLimit;
 
     private SaveOptions(int pagesPerBlock, int storageBlockSize, Codec codec, int compressors,
                         UUID fileUuid, long createdMillis, long dataLength) {
@@ -63,6 +65,8 @@ public final class SaveOptions {
         next.compressorsSet = compressorsSet;
         next.writeMode = writeMode;
         next.hintBlocks = hintBlocks;
+        next.preImagePool = preImagePool;
+        next.rateLimit = rateLimit;
         return next;
     }
 
@@ -100,6 +104,41 @@ public final class SaveOptions {
         o.preImageBuffers = n;
         return o;
     }
+
+    /**
+     * Lazy checkpoints take their pre-image buffers from {@code pool}, whose bound then replaces
+     * {@link #withPreImageBuffers}; buffers are allocated on demand and kept in the pool for the
+     * next checkpoint. The caller closes the pool. Null (default): each lazy checkpoint
+     * allocates a pool of its own up front and frees it at the end.
+     */
+    public SaveOptions withPreImagePool(PreImagePool pool) {
+        SaveOptions o = with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis,
+            dataLength));
+        o.preImagePool = pool;
+        return o;
+    }
+
+    /**
+     * Paces the compressors to {@code bytesPerSecond} of arena encoded per second (all of them
+     * together), to leave a running host CPU time and memory bandwidth; 0 (default): as fast
+     * as they can. Under a lazy checkpoint a writer waiting for a pre-image buffer lifts the
+     * limit until it has one. Zero blocks count like any other.
+     */
+    public SaveOptions withRateLimit(long bytesPerSecond) {
+        if (bytesPerSecond < 0) {
+            throw new IllegalArgumentException("rate limit " + bytesPerSecond + " bytes/s must be >= 0 (0: none)");
+        }
+        SaveOptions o = with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis,
+            dataLength));
+        o.rateLimit = bytesPerSecond;
+        return o;
+    }
+
+    /** @return the rate limit in arena bytes per second, 0 for none. */
+    public long rateLimit() { return rateLimit; }
+
+    /** @return the shared pre-image pool, or null. */
+    public PreImagePool preImagePool() { return preImagePool; }
 
     /**
      * Stores {@code blocks} (page block numbers) as the working-set hint instead of the arena's
@@ -230,6 +269,6 @@ public final class SaveOptions {
     @Override
     public String toString() {
         return "pagesPerBlock=" + pagesPerBlock + " storageBlockSize=" + storageBlockSize + " codec=" + codec
-            + " compressors=" + compressors + " writeMode=" + writeMode;
+            + " compressors=" + compressors + " writeMode=" + writeMode + (rateLimit > 0 ? " rateLimit=" + rateLimit : "");
     }
 }

@@ -33,10 +33,16 @@ class LazySaveTest {
 
     @Test
     void shouldWriteTheArenaAsItWasAtBeginWhileWritersRun() throws Exception {
-        for (int it = 0; it < ITERATIONS; it++) {
-            long seed = 500 + it;
-            runOnce(seed, SaveOptions.defaults().withStorageBlockSize(256 << 10)
-                .withCompressors(1 + it % 2).withPreImageBuffers(1 + it % 8));
+        // Every other iteration takes its pre-images from one pool kept across the checkpoints.
+        try (PreImagePool shared = PreImagePool.create(6)) {
+            for (int it = 0; it < ITERATIONS; it++) {
+                long seed = 500 + it;
+                SaveOptions options = SaveOptions.defaults().withStorageBlockSize(256 << 10)
+                    .withCompressors(1 + it % 2).withPreImageBuffers(1 + it % 8);
+                runOnce(seed, it % 2 == 0 ? options : options.withPreImagePool(shared));
+                assertTrue(shared.allocatedBuffers() <= 6, "pool bound kept: " + shared + ", seed=" + seed);
+            }
+            assertTrue(shared.allocatedBuffers() > 0, "the writers needed pre-images: " + shared);
         }
     }
 

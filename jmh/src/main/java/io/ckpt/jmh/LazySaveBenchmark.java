@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.TimeUnit;
 
 import io.ckpt.memory.GuestMemory;
 import io.ckpt.save.PendingCheckpoint;
+import io.ckpt.save.PreImagePool;
 import io.ckpt.save.SaveOptions;
 import io.ckpt.save.SaveStats;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -33,19 +37,21 @@ import org.openjdk.jmh.runner.IterationType;
  * 8-byte values at random addresses through {@link GuestMemory#putLong} (batches of
  * {@value #BATCH}; the score is writes per microsecond):
  * <ul>
- *   <li>{@link #writesDuringCheckpoint}: while {@link PendingCheckpoint}s run back to back. When
- *       one has committed, the next batch first begins another, so a checkpoint is in progress
- *       for nearly the whole iteration; {@code begin} (the host's pause) is in the measured time.
- *       A write to a block the save has not reached yet first copies that block (a pre-image).</li>
+ *   <li>{@link #writesDuringCheckpoint}: while {@link PendingCheckpoint}s run back to back, driven
+ *       the way a host would drive them: a control thread prepares the next checkpoint and
+ *       waits for each commit; the writer only calls {@code begin} (its pause, in the measured
+ *       time) between two batches once one is prepared. So a checkpoint is in progress for
+ *       nearly the whole iteration. A write to a block the save has not reached yet first
+ *       copies that block (a pre-image).</li>
  *   <li>{@link #writesAlone} (the baseline): the same writes, same iteration length, no checkpoint.</li>
  * </ul>
  * The engine's write-stall figures ({@link SaveStats#stallP50Nanos}, {@code stallP99Nanos}) and
  * {@code begin} times of the checkpoints committed in the measured iterations are printed at
  * the end of the trial (median and worst over the checkpoints); the counts {@code saves},
- * {@code preImages} and {@code preImageWaits} are secondary results (sums). {@code compressors}
- * and {@code preImageBuffers} apply to the checkpoint run only. {@code hotMiB} limits the
- * writes to the first {@code hotMiB} MiB of the arena (0: all of it), to model a host whose
- * writes have locality.
+ * {@code preImages} and {@code preImageWaits} are secondary results (sums). {@code compressors},
+ * {@code preImageBuffers}, {@code sharedPool} and {@code rateMiB} apply to the checkpoint run
+ * only. {@code hotMiB} limits the writes to the first {@code hotMiB} MiB of the arena (0: all of
+ * it), to model a host whose writes have locality.
  *
  * <p>Goals: stall p99 under 100 us; writes during a checkpoint at least 0.5x the baseline.
  */
@@ -92,11 +98,31 @@ public class LazySaveBenchmark {
         @Param({"64", "512"})
         public int preImageBuffers;
 
+        /**
+         * true: the checkpoints share one {@link PreImagePool} of {@code preImageBuffers}, which
+         * allocates on demand and keeps its buffers from one checkpoint to the next; false: each
+         * checkpoint allocates its own pool up front (in {@code begin}, so in the measured time).
+         */
+        @Param("false")
+        public boolean sharedPool;
+
+        /** Rate limit of the checkpoints in MiB of arena per second ({@link SaveOptions#withRateLimit}); 0: none. */
+        @Param("0")
+        public int rateMiB;
+
+        private PreImagePool pool;
+
         private GuestMemory memory;
         private Path dir;
         private Path file;
         private SaveOptions options;
-        PendingCheckpoint pending;
+        /** A prepared checkpoint for the host to begin in its next pause: the control thread sets, the host clears. */
+        final AtomicReference<PendingCheckpoint> toBegin = new AtomicReference<>();
+        /** Stats of committed checkpoints, for the host thread to count: the control thread adds. */
+        final ConcurrentLinkedQueue<SaveStats> committed = new ConcurrentLinkedQueue<>();
+        private Thread control;
+        private volatile boolean running;
+        private volatile Throwable failure;
         /** Per committed save of the trial: stall p50, stall p99 (ns); the measured iterations only. */
         private long[] p50 = new long[64];
         private long[] p99 = new long[64];
@@ -111,19 +137,60 @@ public class LazySaveBenchmark {
             memory = b.memory;
             dir = BenchFiles.newDirectory("ckpt-jmh-lazysave-");
             file = dir.resolve("lazy.ckpt");
-            options = SaveOptions.defaults().withCompressors(compressors).withPreImageBuffers(preImageBuffers);
+            options = SaveOptions.defaults().withCompressors(compressors).withPreImageBuffers(preImageBuffers)
+                .withRateLimit((long) rateMiB << 20);
+            if (sharedPool) {
+                pool = PreImagePool.create(preImageBuffers);
+                options = options.withPreImagePool(pool);
+            }
         }
 
+        /**
+         * Starts the control thread, which does what a host's checkpoint scheduler would, off the
+         * writer thread: prepares a checkpoint, hands it to the writer to {@code begin} in its
+         * next pause, waits for the commit, and again.
+         */
         @Setup(Level.Iteration)
-        public void begin(IterationParams it) throws IOException {
+        public void start(IterationParams it) {
             measuring = it.getType() == IterationType.MEASUREMENT;
-            pending = PendingCheckpoint.begin(memory, file, options);
+            running = true;
+            control = new Thread(this::schedule, "bench-checkpoint-control");
+            control.setDaemon(true);
+            control.start();
         }
 
-        /** Records a committed checkpoint's stats and begins the next one (on the host thread, in its pause). */
-        void next(Stalls stalls) throws IOException, InterruptedException {
-            record(pending.await(), stalls);
-            pending = PendingCheckpoint.begin(memory, file, options);
+        private void schedule() {
+            try {
+                while (running) {
+                    PendingCheckpoint p = PendingCheckpoint.prepare(memory, file, options);
+                    toBegin.set(p);
+                    while (toBegin.get() != null) {
+                        if (!running && toBegin.compareAndSet(p, null)) {
+                            p.close();   // never begun: abandoned
+                            return;
+                        }
+                        LockSupport.parkNanos(20_000);
+                    }
+                    committed.add(p.await());
+                }
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+
+        /** Host thread, between batches: begins a prepared checkpoint (its pause) and counts committed ones. */
+        void poll(Stalls stalls) throws IOException {
+            PendingCheckpoint p = toBegin.get();
+            if (p != null) {
+                p.begin();
+                toBegin.set(null);
+            }
+            for (SaveStats s = committed.poll(); s != null; s = committed.poll()) {
+                record(s, stalls);
+            }
+            if (failure != null) {
+                throw new IOException("checkpoint failed", failure);
+            }
         }
 
         private void record(SaveStats s, Stalls stalls) {
@@ -144,11 +211,17 @@ public class LazySaveBenchmark {
             preImageWaits += s.preImageWaits();
         }
 
-        /** Lets the running checkpoint commit (not timed); it counts towards the trial summary only. */
+        /** Stops the control thread once the running checkpoint has committed (not timed; trial summary only). */
         @TearDown(Level.Iteration)
-        public void drain() throws IOException, InterruptedException {
-            record(pending.await(), new Stalls());
-            pending = null;
+        public void stop() throws InterruptedException {
+            running = false;
+            control.join();
+            for (SaveStats s = committed.poll(); s != null; s = committed.poll()) {
+                record(s, new Stalls());
+            }
+            if (failure != null) {
+                throw new IllegalStateException("checkpoint failed", failure);
+            }
         }
 
         @TearDown(Level.Trial)
@@ -165,6 +238,10 @@ public class LazySaveBenchmark {
                         + " %d pre-images (%.0f per save), %d pre-image waits%n",
                     saves, a[saves / 2] / 1e3, a[saves - 1] / 1e3, c[saves / 2] / 1e3, c[saves - 1] / 1e3,
                     g[saves / 2] / 1e6, g[saves - 1] / 1e6, preImages, (double) preImages / saves, preImageWaits);
+            }
+            if (pool != null) {
+                System.out.printf("# shared pre-image pool: %s%n", pool);
+                pool.close();
             }
             BenchFiles.deleteTree(dir);
         }
@@ -202,10 +279,8 @@ public class LazySaveBenchmark {
     /** @return the last value written: {@value #BATCH} random writes while a checkpoint is in progress. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public long writesDuringCheckpoint(Checkpointing c, Stalls stalls) throws IOException, InterruptedException {
-        if (c.pending.isDone()) {
-            c.next(stalls);
-        }
+    public long writesDuringCheckpoint(Checkpointing c, Stalls stalls) throws IOException {
+        c.poll(stalls);
         return writes();
     }
 

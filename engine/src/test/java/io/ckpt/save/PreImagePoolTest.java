@@ -1,0 +1,145 @@
+package io.ckpt.save;
+
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+
+import io.ckpt.ArenaAssert;
+import io.ckpt.Checkpoints;
+import io.ckpt.memory.GuestMemory;
+import io.ckpt.workload.ArenaFiller;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PreImagePoolTest {
+    private static final long SIZE = 4L << 20;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldAllocateOnDemandAndKeepBuffersForTheNextCheckpoint() throws Exception {
+        try (GuestMemory memory = GuestMemory.allocate(SIZE, 1 << 20);
+             GuestMemory snapshot = GuestMemory.allocate(SIZE, 1 << 20);
+             PreImagePool pool = PreImagePool.create(64)) {
+            SaveOptions options = SaveOptions.defaults().withPreImagePool(pool).withCompressors(1);
+            assertEquals(0, pool.allocatedBuffers(), "nothing allocated before a checkpoint needs it");
+            for (int round = 0; round < 3; round++) {
+                ArenaFiller.fill(memory, ArenaFiller.Profile.MIXED, 70 + round);
+                LazySaveTest.copy(memory, snapshot);
+                Path file = dir.resolve("round" + round + ".ckpt");
+                try (PendingCheckpoint p = PendingCheckpoint.prepare(memory, file, options)) {
+                    p.begin();
+                    // One write per block, last block first: the compressor starts at the front,
+                    // so most of these blocks need a pre-image.
+                    for (long a = SIZE - 8; a > 0; a -= options.blockBytes()) {
+                        memory.putLong(a, round * 1000L + a);
+                    }
+                    SaveStats s = p.await();
+                    assertTrue(s.preImages() > 0, "round " + round + ": writes made pre-images");
+                }
+                try (GuestMemory restored = Checkpoints.restore(file)) {
+                    ArenaAssert.assertArenasEqual(snapshot, restored, "round " + round);
+                }
+                assertTrue(pool.allocatedBuffers() >= 1 && pool.allocatedBuffers() <= 64, pool.toString());
+                assertEquals((long) pool.allocatedBuffers() * options.blockBytes(), pool.allocatedBytes());
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseASecondCheckpointAndCloseWhileInUse() throws Exception {
+        try (GuestMemory memory = GuestMemory.allocate(SIZE, 1 << 20);
+             GuestMemory other = GuestMemory.allocate(SIZE, 1 << 20)) {
+            ArenaFiller.fill(memory, ArenaFiller.Profile.MIXED, 3);
+            PreImagePool pool = PreImagePool.create(4);
+            SaveOptions options = SaveOptions.defaults().withPreImagePool(pool);
+            try (PendingCheckpoint p = PendingCheckpoint.prepare(memory, dir.resolve("a.ckpt"), options)) {
+                IllegalStateException second = assertThrows(IllegalStateException.class,
+                    () -> PendingCheckpoint.prepare(other, dir.resolve("b.ckpt"), options));
+                assertTrue(second.getMessage().contains("in use"), second.getMessage());
+                IllegalStateException close = assertThrows(IllegalStateException.class, pool::close);
+                assertTrue(close.getMessage().contains("running checkpoint"), close.getMessage());
+                p.begin();
+                p.await();
+            }
+            // Free again once the checkpoint is over, whatever happened to the refused one.
+            try (PendingCheckpoint p = PendingCheckpoint.prepare(other, dir.resolve("b.ckpt"), options)) {
+                p.begin();
+                p.await();
+            }
+            pool.close();
+            pool.close();   // idempotent
+            IllegalStateException closed = assertThrows(IllegalStateException.class,
+                () -> PendingCheckpoint.prepare(memory, dir.resolve("c.ckpt"), options));
+            assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
+            assertEquals(0, pool.allocatedBuffers());
+        }
+    }
+
+    @Test
+    void shouldGetEveryBufferBackFromACancelledCheckpoint() throws Exception {
+        try (GuestMemory memory = GuestMemory.allocate(SIZE, 1 << 20);
+             PreImagePool pool = PreImagePool.create(8)) {
+            ArenaFiller.fill(memory, ArenaFiller.Profile.MIXED, 5);
+            SaveOptions options = SaveOptions.defaults().withPreImagePool(pool).withCompressors(1);
+            PendingCheckpoint p = PendingCheckpoint.begin(memory, dir.resolve("x.ckpt"), options);
+            for (long a = SIZE - 8; a > 0; a -= options.blockBytes()) {
+                memory.putLong(a, a);
+            }
+            p.cancel();
+            assertThrows(CancellationException.class, p::await);
+            int allocated = pool.allocatedBuffers();
+            // All of them are free again: a checkpoint whose writers need as many gets them
+            // without growing the pool beyond its bound, and without waiting forever.
+            try (GuestMemory snapshot = GuestMemory.allocate(SIZE, 1 << 20)) {
+                LazySaveTest.copy(memory, snapshot);
+                try (PendingCheckpoint q = PendingCheckpoint.begin(memory, dir.resolve("y.ckpt"), options)) {
+                    for (long a = SIZE - 8; a > 0; a -= options.blockBytes()) {
+                        memory.putLong(a, -a);
+                    }
+                    q.await();
+                }
+                try (GuestMemory restored = Checkpoints.restore(dir.resolve("y.ckpt"))) {
+                    ArenaAssert.assertArenasEqual(snapshot, restored, "after a cancelled checkpoint");
+                }
+            }
+            assertTrue(pool.allocatedBuffers() >= allocated && pool.allocatedBuffers() <= 8, pool.toString());
+        }
+    }
+
+    @Test
+    void shouldReallocateForAnotherBlockSize() throws Exception {
+        try (GuestMemory memory = GuestMemory.allocate(SIZE, 1 << 20);
+             GuestMemory snapshot = GuestMemory.allocate(SIZE, 1 << 20);
+             PreImagePool pool = PreImagePool.create(16)) {
+            for (int pages : new int[] {16, 4}) {
+                ArenaFiller.fill(memory, ArenaFiller.Profile.MIXED, pages);
+                LazySaveTest.copy(memory, snapshot);
+                SaveOptions options = SaveOptions.defaults().withPagesPerBlock(pages).withPreImagePool(pool)
+                    .withCompressors(1);
+                Path file = dir.resolve("p" + pages + ".ckpt");
+                try (PendingCheckpoint p = PendingCheckpoint.begin(memory, file, options)) {
+                    for (long a = SIZE - 8; a > 0; a -= options.blockBytes()) {
+                        memory.putLong(a, pages);
+                    }
+                    p.await();
+                }
+                try (GuestMemory restored = Checkpoints.restore(file)) {
+                    ArenaAssert.assertArenasEqual(snapshot, restored, pages + " pages per block");
+                }
+                assertEquals((long) pool.allocatedBuffers() * options.blockBytes(), pool.allocatedBytes(),
+                    "buffers of the current block size only");
+            }
+        }
+    }
+
+    @Test
+    void shouldRejectABadBound() {
+        assertThrows(IllegalArgumentException.class, () -> PreImagePool.create(0));
+        assertThrows(IllegalArgumentException.class, () -> PreImagePool.create(65537));
+    }
+}
