@@ -11,7 +11,7 @@ import net.jpountz.lz4.LZ4Compressor;
 
 /**
  * Encodes one page block: recognises an all-zero block without compressing it, compresses
- * the others (LZ4 JNI fast compressor), and falls back to a raw copy when compression does
+ * the others (LZ4 JNI: the fast compressor at level 1, LZ4 HC above), and falls back to a raw copy when compression does
  * not shrink the block. Computes the CRC32C of the uncompressed bytes.
  *
  * <p>Thread-safety: single-threaded (holds reusable views and a CRC); one per compressor thread.
@@ -27,10 +27,19 @@ public final class BlockEncoder {
     private Encoding lastEncoding;
     private int lastCrc;
 
-    /** @param codec the codec for non-zero blocks. */
+    /** @param codec the codec for non-zero blocks, LZ4 at level 1 (the fast compressor). */
     public BlockEncoder(Codec codec) {
+        this(codec, 1);
+    }
+
+    /**
+     * @param codec    the codec for non-zero blocks
+     * @param lz4Level LZ4 compression level, see {@link Lz4#compressor(int)}; any level
+     *                 writes the same LZ4 block format, read by the same decoder
+     */
+    public BlockEncoder(Codec codec, int lz4Level) {
         this.codec = codec;
-        this.lz4 = codec == Codec.LZ4 ? Lz4.compressor() : null;
+        this.lz4 = codec == Codec.LZ4 ? Lz4.compressor(lz4Level) : null;
     }
 
     /** @return the largest stored length {@link #encode} may write for a block of {@code blockLength}. */

@@ -24,9 +24,26 @@ public final class Lz4 {
         }
     }
 
+    /** Highest compression level ({@code LZ4HC_CLEVEL_MAX}). */
+    public static final int MAX_LEVEL = 12;
+
     /** @return the fast (level 1) compressor; thread-safe. */
     public static LZ4Compressor compressor() {
         return FACTORY.fastCompressor();
+    }
+
+    /**
+     * @param level 1: the fast compressor; 2 to {@value #MAX_LEVEL}: LZ4 HC at that level
+     *              (2 is the bundled liblz4's "mid" strategy: about 7% smaller output than
+     *              level 1 on mixed memory at about 40% of its speed; higher levels are
+     *              smaller still and much slower)
+     * @return the compressor; thread-safe
+     */
+    public static LZ4Compressor compressor(int level) {
+        if (level < 1 || level > MAX_LEVEL) {
+            throw new IllegalArgumentException("LZ4 level " + level + " must be in [1, " + MAX_LEVEL + "]");
+        }
+        return level == 1 ? FACTORY.fastCompressor() : FACTORY.highCompressor(level);
     }
 
     /** @return the safe decompressor; thread-safe. */

@@ -64,7 +64,7 @@ final class Compressor implements Runnable {
         this.slots = ring.buffer();
         this.index = index;
         this.control = control;
-        this.encoder = new BlockEncoder(layout.codec());
+        this.encoder = new BlockEncoder(layout.codec(), layout.lz4Level());
         this.slotSize = layout.storageBlockSize();
         // LZ4 shrinks a block at most about 255-fold, which bounds the payloads per slot.
         int minPayload = Math.max(StorageBlockDescriptor.PAYLOAD_ALIGNMENT, layout.blockBytes() / 256);

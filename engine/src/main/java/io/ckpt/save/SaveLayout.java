@@ -4,15 +4,16 @@ import io.ckpt.format.Codec;
 import io.ckpt.format.HeaderDescriptor;
 
 /**
- * The geometry of one save: block size, block count, storage block size, codec.
+ * The geometry of one save: block size, block count, storage block size, codec and its level.
  *
  * <p>Thread-safety: immutable.
  */
-record SaveLayout(long arenaSize, int blockBytes, long blockCount, int storageBlockSize, Codec codec) {
+record SaveLayout(long arenaSize, int blockBytes, long blockCount, int storageBlockSize, Codec codec, int lz4Level) {
 
     static SaveLayout of(long arenaSize, SaveOptions options) {
         return new SaveLayout(arenaSize, options.blockBytes(),
-            HeaderDescriptor.blockCountFor(arenaSize, options.blockBytes()), options.storageBlockSize(), options.codec());
+            HeaderDescriptor.blockCountFor(arenaSize, options.blockBytes()), options.storageBlockSize(), options.codec(),
+            options.lz4Level());
     }
 
     /** @return the length of block {@code n}; only the last block may be short. */

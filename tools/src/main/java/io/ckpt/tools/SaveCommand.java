@@ -94,7 +94,9 @@ final class SaveCommand implements Callable<Integer> {
         w.println("Read the image in " + Sizes.seconds(loaded.nanos()) + " (" + Sizes.rate(loaded.dataLength(),
             loaded.nanos()) + "); saved in " + Sizes.seconds(s.totalNanos()) + " (" + Sizes.rate(s.arenaBytes(),
             s.totalNanos()) + ") with " + s.compressors() + " compressor thread" + (s.compressors() == 1 ? "" : "s")
-            + ", codec " + options.codec().name().toLowerCase(Locale.ROOT) + ".");
+            + ", codec " + options.codec().name().toLowerCase(Locale.ROOT)
+            + (options.codec() == io.ckpt.format.Codec.LZ4 && options.lz4Level() != 1 ? " level " + options.lz4Level() : "")
+            + ".");
         w.println(Sizes.count(s.blocks()) + " page blocks of " + Sizes.exact(options.blockBytes()) + ": "
             + CheckpointSummary.byEncoding(s.zeroBlocks(), s.rawBlocks(), s.lz4Blocks()) + "; "
             + Sizes.human(s.payloadBytes()) + " stored.");

@@ -35,6 +35,12 @@ final class SaveSettings {
             + "whatever the codec. Default: lz4.")
     Codec codec;
 
+    @Option(names = "--level", paramLabel = "N",
+        description = "LZ4 level, in [1, 12]: 1 is the fast compressor; 2 (LZ4 \"mid\") gives about 7% smaller "
+            + "files on mixed memory for about 2.5x the compression CPU; 3-12 are LZ4 HC, smaller and much "
+            + "slower. Restores are as fast whatever the level. Default: 1.")
+    Integer level;
+
     @Option(names = "--compressors", paramLabel = "N",
         description = "Compressor threads, in [1, 64]. Default: the number of cores, at most 2.")
     Integer compressors;
@@ -69,6 +75,13 @@ final class SaveSettings {
         }
         if (codec != null) {
             o = o.withCodec(codec);
+        }
+        try {
+            if (level != null) {
+                o = o.withLz4Level(level);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cl, "invalid value for option '--level': " + e.getMessage());
         }
         try {
             if (compressors != null) {

@@ -40,19 +40,22 @@ class SaveRestoreCommandTest {
 
     @ParameterizedTest
     @CsvSource({
-        "8192, 1, 12k, none, 1",
-        "4096, 256, 4m, lz4, 2",
-        "1, 16, 132k, LZ4, 3",
-        "1048576, 4, 1m, lz4, 2"})
-    void shouldRoundTripWithEveryOption(int length, int blockPages, String storageBlock, String codec, int compressors)
-        throws Exception {
+        "8192, 1, 12k, none, 1, 1",
+        "4096, 256, 4m, lz4, 2, 1",
+        "1, 16, 132k, LZ4, 3, 2",
+        "1048576, 4, 1m, lz4, 2, 12"})
+    void shouldRoundTripWithEveryOption(int length, int blockPages, String storageBlock, String codec, int compressors,
+                                        int level) throws Exception {
         Path image = Images.write(dir.resolve("image.raw"), length, length);
         Path ckpt = dir.resolve("image.ckpt");
         Path back = dir.resolve("back.raw");
         Cli.Result save = Cli.run("save", "--from-raw", image.toString(), ckpt.toString(), "--block-pages",
             String.valueOf(blockPages), "--storage-block", storageBlock, "--codec", codec, "--compressors",
-            String.valueOf(compressors));
+            String.valueOf(compressors), "--level", String.valueOf(level));
         assertEquals(0, save.code(), save::toString);
+        if (level != 1 && codec.equalsIgnoreCase("lz4")) {
+            assertTrue(save.out().contains("codec lz4 level " + level + "."), save::toString);
+        }
         Cli.Result restore = Cli.run("restore", ckpt.toString(), "--to-raw", back.toString(), "--threads", "1");
         assertEquals(0, restore.code(), restore::toString);
         assertEquals(-1L, Files.mismatch(image, back));
@@ -79,6 +82,8 @@ class SaveRestoreCommandTest {
             {"--storage-block", "5000"},
             {"--codec", "zstd"},
             {"--compressors", "0"},
+            {"--level", "0"},
+            {"--level", "13"},
             {"--created", "yesterday"},
             {"--uuid", "not-a-uuid"}};
         for (String[] option : bad) {

@@ -107,6 +107,11 @@ public final class BenchCommand implements Callable<Integer> {
         description = "ckpt write mode: channel or mapped (default: the engine's, channel).")
     String writeMode;
 
+    @Option(names = "--also-level", paramLabel = "N", defaultValue = "2",
+        description = "Also run ckpt at this LZ4 level in every round, reported as ckpt_level<N> (default "
+            + "${DEFAULT-VALUE}: smaller files for more compression CPU; 0: do not).")
+    int alsoLevel;
+
     @Option(names = "--restore-threads", paramLabel = "N", description = "ckpt restore threads (default: the engine's).")
     Integer restoreThreads;
 
@@ -159,7 +164,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** What to run, checked. */
     private record Plan(Path image, long size, Profile profile, int rounds, String naive, SaveOptions save,
-                        RestoreOptions restore, Path baseDir) {
+                        RestoreOptions restore, Path baseDir, int alsoLevel) {
     }
 
     /** An input the run found unusable (too large for the JVM or the disk). */
@@ -216,7 +221,11 @@ public final class BenchCommand implements Callable<Integer> {
         if (!Files.isDirectory(base)) {
             throw new IllegalArgumentException("--dir=" + base + " is not a directory");
         }
-        return new Plan(image, bytes, p, rounds, n, so, ro, base);
+        if (alsoLevel != 0 && (alsoLevel < 2 || alsoLevel > io.ckpt.codec.Lz4.MAX_LEVEL)) {
+            throw new IllegalArgumentException("--also-level=" + alsoLevel + " must be 0 (off) or in [2, "
+                + io.ckpt.codec.Lz4.MAX_LEVEL + "]");
+        }
+        return new Plan(image, bytes, p, rounds, n, so, ro, base, alsoLevel);
     }
 
     private Map<String, Object> run(Plan plan, PrintWriter err) throws IOException {
@@ -246,6 +255,10 @@ public final class BenchCommand implements Callable<Integer> {
 
             CkptStore ckpt = new CkptStore(plan.save(), plan.restore());
             stores.add(ckpt);
+            if (plan.alsoLevel() != 0) {
+                stores.add(new CkptStore("ckpt_level" + plan.alsoLevel(), plan.save().withLz4Level(plan.alsoLevel()),
+                    plan.restore()));
+            }
             stores.add(new Lz4StreamBaseline());
             stores.add(new RawBaseline());
             if (!plan.naive().equals("off")) {
@@ -396,6 +409,7 @@ public final class BenchCommand implements Callable<Integer> {
         config.put("ckpt_restore_threads", plan.restore().threads());
         config.put("ckpt_verify_checksums", plan.restore().verifyChecksums());
         config.put("naive_rounds", plan.naive());
+        config.put("also_level", plan.alsoLevel() == 0 ? null : plan.alsoLevel());
         config.put("lazy_incremental", noFeatures ? "off" : "one run each after the rounds");
         config.put("warmup", noWarmup ? "none" : "every implementation once on an 8 MiB mixed arena, untimed");
         config.put("lz4_stream", "LZ4FrameOutputStream defaults (4 MiB frame blocks), 64 KiB chunks, BufferedOutputStream");

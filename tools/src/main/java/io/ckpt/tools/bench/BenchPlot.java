@@ -32,12 +32,12 @@ import javax.imageio.ImageIO;
  * <p>Thread-safety: stateless.
  */
 public final class BenchPlot {
-    private static final String[] SAVE_KEYS = {"ckpt", "lz4_stream", "lz4_cli", "raw", "naive"};
-    private static final String[] RESTORE_KEYS = {"ckpt_eager", "lz4_stream", "lz4_cli", "raw", "naive"};
-    private static final String[] LEGEND = {"ckpt", "lz4-java frame stream", "lz4 -1 CLI", "raw FileChannel",
-        "naive 4 KiB writes"};
-    private static final Color[] COLORS = {new Color(0x1f5fbf), new Color(0xf28e2b), new Color(0x59a14f),
-        new Color(0x9a9a9a), new Color(0xe15759)};
+    private static final String[] SAVE_KEYS = {"ckpt", "ckpt_level2", "lz4_stream", "lz4_cli", "raw", "naive"};
+    private static final String[] RESTORE_KEYS = {"ckpt_eager", "ckpt_level2", "lz4_stream", "lz4_cli", "raw", "naive"};
+    private static final String[] LEGEND = {"ckpt", "ckpt --level 2", "lz4-java frame stream", "lz4 -1 CLI",
+        "raw FileChannel", "naive 4 KiB writes"};
+    private static final Color[] COLORS = {new Color(0x1f5fbf), new Color(0x8fb3e8), new Color(0xf28e2b),
+        new Color(0x59a14f), new Color(0x9a9a9a), new Color(0xe15759)};
     private static final int WIDTH_MIN = 900;
     private static final int PANEL_HEIGHT = 360;
     private static final int LEFT = 80;

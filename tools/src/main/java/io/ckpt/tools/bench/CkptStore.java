@@ -18,6 +18,7 @@ import io.ckpt.save.SaveStats;
  * <p>Thread-safety: single-threaded.
  */
 public final class CkptStore implements ArenaStore {
+    private final String name;
     private final SaveOptions saveOptions;
     private final RestoreOptions restoreOptions;
     private SaveStats lastSave;
@@ -29,18 +30,25 @@ public final class CkptStore implements ArenaStore {
     }
 
     public CkptStore(SaveOptions saveOptions, RestoreOptions restoreOptions) {
+        this("ckpt", saveOptions, restoreOptions);
+    }
+
+    /** @param name the report key, e.g. {@code ckpt_level2} for a variant run beside the main one. */
+    public CkptStore(String name, SaveOptions saveOptions, RestoreOptions restoreOptions) {
+        this.name = name;
         this.saveOptions = saveOptions;
         this.restoreOptions = restoreOptions;
     }
 
     @Override
     public String name() {
-        return "ckpt";
+        return name;
     }
 
     @Override
     public String label() {
         return "ckpt (" + saveOptions.compressors() + " compressors"
+            + (saveOptions.lz4Level() == 1 ? "" : ", LZ4 level " + saveOptions.lz4Level())
             + (saveOptions.writeMode() == io.ckpt.save.WriteMode.CHANNEL ? "" : ", " + saveOptions.writeMode().name().toLowerCase(java.util.Locale.ROOT) + " writes") + ")";
     }
 
