@@ -45,6 +45,7 @@ public final class GuestMemory implements AutoCloseable {
     private AccessGuard guard;
 
     private static final VarHandle GUARD;
+    private static final VarHandle GATE = MethodHandles.arrayElementVarHandle(byte[].class);
 
     static {
         try {
@@ -366,7 +367,7 @@ public final class GuestMemory implements AutoCloseable {
 
     private void readGuard(long address, long length) {
         AccessGuard g = (AccessGuard) GUARD.getAcquire(this);
-        if (g != null && length > 0) {
+        if (g != null && length > 0 && !g.readsFree) {
             g.beforeRead(address, length);
         }
     }
@@ -374,6 +375,14 @@ public final class GuestMemory implements AutoCloseable {
     private void writeGuard(long address, long length) {
         AccessGuard g = (AccessGuard) GUARD.getAcquire(this);
         if (g != null && length > 0) {
+            byte[] gate = g.writeGate;
+            if (gate != null) {
+                // The fast path: one block, gate open (acquire pairs with the guard's release).
+                long first = address >>> g.gateShift;
+                if (first == (address + length - 1) >>> g.gateShift && (byte) GATE.getAcquire(gate, (int) first) == 0) {
+                    return;
+                }
+            }
             g.beforeWrite(address, length);
         }
     }

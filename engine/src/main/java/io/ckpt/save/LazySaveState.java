@@ -22,10 +22,14 @@ import org.agrona.concurrent.ManyToManyConcurrentArrayQueue;
  * <p>Thread-safety: {@link #guard()} is called by any host thread; compressors call the rest.
  */
 final class LazySaveState implements AutoCloseable {
-    static final byte SKIP = 0;
+    /**
+     * Writes go straight through: the block's bytes as of begin are safe, or the block is not
+     * in the plan. 0, because the states are the guard's write gate, which the arena's
+     * accessors check inline.
+     */
+    static final byte DONE = 0;
     static final byte NEEDED = 1;
     static final byte CLAIMED = 2;
-    static final byte DONE = 3;
     private static final VarHandle STATE = MethodHandles.arrayElementVarHandle(byte[].class);
 
     private final GuestMemory memory;
@@ -43,7 +47,7 @@ final class LazySaveState implements AutoCloseable {
     /** Host threads waiting for a free pre-image buffer now: a rate-limited compressor stops sleeping. */
     private final AtomicInteger waitingForBuffers = new AtomicInteger();
     private volatile boolean closed;
-    private final Guard guard = new Guard();
+    private final Guard guard;
     final Recorder stalls = new Recorder(3);
     final LongAdder preImages = new LongAdder();
     final LongAdder poolWaits = new LongAdder();
@@ -60,6 +64,7 @@ final class LazySaveState implements AutoCloseable {
         this.layout = layout;
         this.blockShift = Integer.numberOfTrailingZeros(layout.blockBytes());
         this.states = new byte[Math.toIntExact(layout.blockCount())];
+        this.guard = new Guard();
         this.ownsPool = sharedPool == null;
         this.pool = ownsPool ? PreImagePool.create(preImageBuffers) : sharedPool;
         // A pool of its own is allocated in full now, outside the pause; a shared one grows on demand.
@@ -126,6 +131,11 @@ final class LazySaveState implements AutoCloseable {
     }
 
     private final class Guard extends AccessGuard {
+        Guard() {
+            // Reads are never delayed; a write needs this guard only while its block is not DONE.
+            super(states, blockShift, true);
+        }
+
         @Override
         public void beforeRead(long address, long length) {
             // Reads are never delayed: the checkpoint only needs the bytes before each first write.
@@ -138,7 +148,7 @@ final class LazySaveState implements AutoCloseable {
             int last = (int) ((address + length - 1) >>> blockShift);
             for (int b = first; b <= last; b++) {
                 byte s = (byte) STATE.getAcquire(states, b);
-                if (s != DONE && s != SKIP) {
+                if (s != DONE) {
                     preserve(b);
                 }
             }

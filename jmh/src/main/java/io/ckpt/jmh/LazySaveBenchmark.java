@@ -50,7 +50,8 @@ import org.openjdk.jmh.runner.IterationType;
  * the end of the trial (median and worst over the checkpoints); the counts {@code saves},
  * {@code preImages} and {@code preImageWaits} are secondary results (sums). {@code compressors},
  * {@code preImageBuffers}, {@code sharedPool} and {@code rateMiB} apply to the checkpoint run
- * only. {@code hotMiB} limits the writes to the first {@code hotMiB} MiB of the arena (0: all of
+ * only; {@code checkpointsIn=warmup} measures the same host between checkpoints (see there).
+ * {@code hotMiB} limits the writes to the first {@code hotMiB} MiB of the arena (0: all of
  * it), to model a host whose writes have locality.
  *
  * <p>Goals: stall p99 under 100 us; writes during a checkpoint at least 0.5x the baseline.
@@ -110,6 +111,15 @@ public class LazySaveBenchmark {
         @Param("0")
         public int rateMiB;
 
+        /**
+         * {@code all}: checkpoints run in the warm-up and the measured iterations (the score is
+         * the host during checkpoints); {@code warmup}: in the warm-up only, so the score is the
+         * same host code, compiled while checkpoints ran, between two checkpoints: the normal
+         * speed of a host that takes lazy checkpoints.
+         */
+        @Param("all")
+        public String checkpointsIn;
+
         private PreImagePool pool;
 
         private GuestMemory memory;
@@ -153,6 +163,13 @@ public class LazySaveBenchmark {
         @Setup(Level.Iteration)
         public void start(IterationParams it) {
             measuring = it.getType() == IterationType.MEASUREMENT;
+            if (measuring && checkpointsIn.equals("warmup")) {
+                control = null;
+                return;
+            }
+            if (!checkpointsIn.equals("all") && !checkpointsIn.equals("warmup")) {
+                throw new IllegalArgumentException("checkpointsIn=" + checkpointsIn + ": all or warmup");
+            }
             running = true;
             control = new Thread(this::schedule, "bench-checkpoint-control");
             control.setDaemon(true);
@@ -214,6 +231,9 @@ public class LazySaveBenchmark {
         /** Stops the control thread once the running checkpoint has committed (not timed; trial summary only). */
         @TearDown(Level.Iteration)
         public void stop() throws InterruptedException {
+            if (control == null) {
+                return;
+            }
             running = false;
             control.join();
             for (SaveStats s = committed.poll(); s != null; s = committed.poll()) {
