@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.ManyToManyConcurrentArrayQueue;
@@ -35,12 +36,14 @@ public final class PreImagePool implements AutoCloseable {
         final ByteBuffer buffer;
         long block;
 
-        PreImage(int blockBytes) {
-            buffer = ByteBuffer.allocateDirect(blockBytes).order(ByteOrder.LITTLE_ENDIAN);
+        PreImage(ByteBuffer buffer) {
+            this.buffer = buffer.order(ByteOrder.LITTLE_ENDIAN);
         }
     }
 
     private final int maxBuffers;
+    /** Allocates one direct buffer of the given size; {@code ByteBuffer::allocateDirect} but in tests. */
+    private final IntFunction<ByteBuffer> allocator;
     /** Slots handed out for allocation; a slot whose allocation failed stays null. */
     private final AtomicInteger slots = new AtomicInteger();
     private final AtomicInteger live = new AtomicInteger();
@@ -53,8 +56,9 @@ public final class PreImagePool implements AutoCloseable {
     /** Block size of the buffers; changed only by {@link #attach} while no checkpoint uses the pool. */
     private int blockBytes;
 
-    private PreImagePool(int maxBuffers) {
+    private PreImagePool(int maxBuffers, IntFunction<ByteBuffer> allocator) {
         this.maxBuffers = maxBuffers;
+        this.allocator = allocator;
         this.cap = maxBuffers;
         this.all = new AtomicReferenceArray<>(maxBuffers);
         // Twice the buffers: an array queue near full can refuse an offer while a consumer is mid-poll.
@@ -67,10 +71,15 @@ public final class PreImagePool implements AutoCloseable {
      * @return an empty pool; nothing is allocated until a checkpoint needs it
      */
     public static PreImagePool create(int maxBuffers) {
+        return create(maxBuffers, ByteBuffer::allocateDirect);
+    }
+
+    /** As {@link #create(int)} with another allocator (tests: one that runs out). */
+    static PreImagePool create(int maxBuffers, IntFunction<ByteBuffer> allocator) {
         if (maxBuffers < 1 || maxBuffers > 65536) {
             throw new IllegalArgumentException("maxBuffers=" + maxBuffers + " must be in [1, 65536]");
         }
-        return new PreImagePool(maxBuffers);
+        return new PreImagePool(maxBuffers, allocator);
     }
 
     /** @return the bound given to {@link #create}. */
@@ -141,7 +150,7 @@ public final class PreImagePool implements AutoCloseable {
             if (slots.compareAndSet(n, n + 1)) {
                 PreImage p;
                 try {
-                    p = new PreImage(blockBytes);
+                    p = new PreImage(allocator.apply(blockBytes));
                 } catch (OutOfMemoryError e) {
                     // Out of direct memory: grow no further; writers wait for buffers instead.
                     cap = n;

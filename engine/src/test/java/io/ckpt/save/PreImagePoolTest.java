@@ -139,6 +139,38 @@ class PreImagePoolTest {
         }
     }
 
+    /** Direct memory that runs out after three buffers: the pool stops there and writers wait instead. */
+    @Test
+    void shouldStopGrowingWhenDirectMemoryRunsOutAndLetWritersWait() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger allocations = new java.util.concurrent.atomic.AtomicInteger();
+        try (GuestMemory memory = GuestMemory.allocate(SIZE, 1 << 20);
+             GuestMemory snapshot = GuestMemory.allocate(SIZE, 1 << 20);
+             PreImagePool pool = PreImagePool.create(64, bytes -> {
+                 if (allocations.incrementAndGet() > 3) {
+                     throw new OutOfMemoryError("Cannot reserve " + bytes + " bytes of direct buffer memory (test)");
+                 }
+                 return java.nio.ByteBuffer.allocateDirect(bytes);
+             })) {
+            ArenaFiller.fill(memory, ArenaFiller.Profile.MIXED, 12);
+            LazySaveTest.copy(memory, snapshot);
+            SaveOptions options = SaveOptions.defaults().withPreImagePool(pool).withCompressors(1)
+                .withRateLimit(8L << 20);
+            Path file = dir.resolve("short.ckpt");
+            SaveStats s;
+            try (PendingCheckpoint p = PendingCheckpoint.begin(memory, file, options)) {
+                for (long a = SIZE - 8; a > 0; a -= options.blockBytes()) {
+                    memory.putLong(a, -1L);
+                }
+                s = p.await();
+            }
+            assertEquals(3, pool.allocatedBuffers(), pool.toString());
+            assertTrue(s.preImageWaits() > 0, "writers waited for the three buffers: " + s);
+            try (GuestMemory restored = Checkpoints.restore(file)) {
+                ArenaAssert.assertArenasEqual(snapshot, restored, "with a pool cut short");
+            }
+        }
+    }
+
     @Test
     void shouldRejectABadBound() {
         assertThrows(IllegalArgumentException.class, () -> PreImagePool.create(0));
