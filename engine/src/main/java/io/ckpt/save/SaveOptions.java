@@ -59,6 +59,12 @@ public final class SaveOptions {
         return new SaveOptions(16, 1 << 20, Codec.LZ4, DEFAULT_COMPRESSORS, null, -1, -1);
     }
 
+    /** @return a copy of these options, to change one field of. */
+    private SaveOptions copy() {
+        return with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis,
+            dataLength));
+    }
+
     private SaveOptions with(SaveOptions next) {
         next.parent = parent;
         next.hint = hint;
@@ -79,16 +85,14 @@ public final class SaveOptions {
      * tracking blocks. Null for a full save (default).
      */
     public SaveOptions withParent(java.nio.file.Path parentFile) {
-        SaveOptions o = with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis,
-            dataLength));
+        SaveOptions o = copy();
         o.parent = parentFile;
         return o;
     }
 
     /** @param store store the working-set hint (blocks accessed since the last checkpoint) and write them first (default true). */
     public SaveOptions withHint(boolean store) {
-        SaveOptions o = with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis,
-            dataLength));
+        SaveOptions o = copy();
         o.hint = store;
         return o;
     }
@@ -101,8 +105,7 @@ public final class SaveOptions {
         if (n < 1 || n > 65536) {
             throw new IllegalArgumentException("preImageBuffers=" + n + " must be in [1, 65536]");
         }
-        SaveOptions o = with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis,
-            dataLength));
+        SaveOptions o = copy();
         o.preImageBuffers = n;
         return o;
     }
@@ -114,8 +117,7 @@ public final class SaveOptions {
      * allocates a pool of its own up front and frees it at the end.
      */
     public SaveOptions withPreImagePool(PreImagePool pool) {
-        SaveOptions o = with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis,
-            dataLength));
+        SaveOptions o = copy();
         o.preImagePool = pool;
         return o;
     }
@@ -130,8 +132,7 @@ public final class SaveOptions {
         if (bytesPerSecond < 0) {
             throw new IllegalArgumentException("rate limit " + bytesPerSecond + " bytes/s must be >= 0 (0: none)");
         }
-        SaveOptions o = with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis,
-            dataLength));
+        SaveOptions o = copy();
         o.rateLimit = bytesPerSecond;
         return o;
     }
@@ -146,8 +147,7 @@ public final class SaveOptions {
         if (level < 1 || level > io.ckpt.codec.Lz4.MAX_LEVEL) {
             throw new IllegalArgumentException("LZ4 level " + level + " must be in [1, " + io.ckpt.codec.Lz4.MAX_LEVEL + "]");
         }
-        SaveOptions o = with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis,
-            dataLength));
+        SaveOptions o = copy();
         o.lz4Level = level;
         return o;
     }
@@ -166,8 +166,7 @@ public final class SaveOptions {
      * accessed bits, e.g. to carry a hint over when compacting a chain. Null: use the accessed bits.
      */
     public SaveOptions withHintBlocks(int[] blocks) {
-        SaveOptions o = with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis,
-            dataLength));
+        SaveOptions o = copy();
         o.hintBlocks = blocks == null ? null : blocks.clone();
         return o;
     }
@@ -177,8 +176,7 @@ public final class SaveOptions {
 
     /** @param mode how the I/O thread writes storage blocks (default {@link WriteMode#CHANNEL}). */
     public SaveOptions withWriteMode(WriteMode mode) {
-        SaveOptions o = with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis,
-            dataLength));
+        SaveOptions o = copy();
         o.writeMode = java.util.Objects.requireNonNull(mode);
         return o;
     }
