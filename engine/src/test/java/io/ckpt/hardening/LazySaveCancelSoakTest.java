@@ -18,6 +18,7 @@ import io.ckpt.Checkpoints;
 import io.ckpt.io.AtomicCommit;
 import io.ckpt.memory.GuestMemory;
 import io.ckpt.save.PendingCheckpoint;
+import io.ckpt.save.PreImagePool;
 import io.ckpt.save.SaveOptions;
 import io.ckpt.workload.ArenaFiller;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,18 @@ class LazySaveCancelSoakTest {
     private static final long ARENA = 4L << 20;
     private static final int SLAB = 1 << 20;
     private static final int WRITERS = 2;
+    /** Half the iterations take their pre-images from this pool, kept across them as a host would. */
+    private PreImagePool shared;
+
+    @org.junit.jupiter.api.BeforeEach
+    void createPool() {
+        shared = PreImagePool.create(8);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closePool() {
+        shared.close();   // throws if a cancelled checkpoint still held it
+    }
 
     @TempDir
     Path dir;
@@ -132,6 +145,9 @@ class LazySaveCancelSoakTest {
         Path next = d.resolve("next.ckpt");
         SaveOptions options = SaveOptions.defaults().withStorageBlockSize(256 << 10).withCompressors(1 + rnd.nextInt(2))
             .withPreImageBuffers(1 + rnd.nextInt(16));
+        if (rnd.nextBoolean()) {
+            options = options.withPreImagePool(shared);
+        }
         String ctx = "seed=" + seed + " " + options;
         try (GuestMemory memory = GuestMemory.allocate(ARENA, SLAB);
              GuestMemory atBegin = GuestMemory.allocate(ARENA, SLAB)) {
