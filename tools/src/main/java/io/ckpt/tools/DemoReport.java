@@ -86,7 +86,9 @@ final class DemoReport {
             lines.add(row("lazy save", Sizes.seconds(ls.totalNanos()), "checkpoint while a writer thread kept writing: "
                 + "begin paused the host " + Sizes.micros(ls.beginNanos()) + ", " + Sizes.count(ls.preImages())
                 + " pre-images, write stall p50 " + Sizes.micros(ls.stallP50Nanos()) + ", p99 "
-                + Sizes.micros(ls.stallP99Nanos())));
+                + Sizes.micros(ls.stallP99Nanos()) + (ls.preImageWaits() == 0 ? "" : "; "
+                + Sizes.count(ls.preImageWaits()) + " writes waited for a free pre-image buffer (the default pool is"
+                + " a quarter of the blocks, at most 64 MiB; see PreImagePool in the README)")));
         }
         lines.add(row("file", Sizes.human(s.fileBytes()), "(" + Sizes.count(s.fileBytes()) + " bytes), ratio "
             + SaveCommand.ratio(s.arenaBytes(), s.fileBytes()) + " (arena / file)"));
