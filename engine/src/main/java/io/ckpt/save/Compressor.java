@@ -89,24 +89,22 @@ final class Compressor implements Runnable {
                 int end = work.stripeEnd(s);
                 for (int i = s; i < end; i++) {
                     long n = plan.block(i);
+                    int length = layout.blockLength(n);
                     if (lazy == null) {
-                        awaitSchedule();
+                        pace(length);
                         saveFromArena(n);
-                        account(layout.blockLength(n));
                     } else {
                         drainPreImages();
-                        if (lazy.needed(n)) {
-                            // Waits before claiming: a writer may take the block meanwhile, never waits on it.
-                            awaitSchedule();
-                        }
+                        // Paces before claiming: a writer may take the block meanwhile, never waits on it.
+                        boolean booked = lazy.needed(n) && pace(length);
                         if (lazy.claim(n)) {
                             // Copy, release the block to writers, then compress at leisure.
-                            int length = layout.blockLength(n);
                             long address = n * layout.blockBytes();
                             scratch.put(0, memory.slabFor(address, length), memory.slabOffset(address), length);
                             lazy.copied(n);
                             saveBlock(n, scratch, 0, length);
-                            account(length);
+                        } else if (booked) {
+                            pacer.cancel(length);
                         }
                     }
                 }
@@ -143,38 +141,33 @@ final class Compressor implements Runnable {
         boolean any = false;
         for (PreImagePool.PreImage p = lazy.pollPreImage(); p != null; p = lazy.pollPreImage()) {
             int length = layout.blockLength(p.block);
-            awaitSchedule();
+            pace(length);
             saveBlock(p.block, p.buffer, 0, length);
             lazy.recycle(p);
-            account(length);
             any = true;
         }
         return any;
     }
 
     /**
-     * Under a rate limit, sleeps until the schedule allows more bytes (before a block, so the
-     * last one is never followed by a pointless sleep). A host writer waiting for a pre-image
-     * buffer cuts the sleep short: the limit spares the host, it must never hold it up.
+     * Under a rate limit, books {@code length} bytes and sleeps until their turn (before the
+     * block, so the last one is never followed by a pointless sleep). A host writer waiting for
+     * a pre-image buffer cuts the sleep short: the limit spares the host, it must never hold it
+     * up. @return true if bytes were booked (there is a limit).
      */
-    private void awaitSchedule() {
+    private boolean pace(int length) {
         if (pacer == null) {
-            return;
+            return false;
         }
-        long due = pacer.due();
+        long due = pacer.book(length);
         for (long wait = due - System.nanoTime(); wait > 0 && !control.aborted(); wait = due - System.nanoTime()) {
             if (lazy != null && lazy.writersWaitingForBuffers()) {
-                return;
+                break;
             }
             // Slices of at most 1 ms, so that a waiting writer or a cancel is noticed soon.
             java.util.concurrent.locks.LockSupport.parkNanos(Math.min(wait, 1_000_000));
         }
-    }
-
-    private void account(int length) {
-        if (pacer != null) {
-            pacer.account(length);
-        }
+        return true;
     }
 
     /** @return true once this compressor has committed its last slot or failed (acquire). */

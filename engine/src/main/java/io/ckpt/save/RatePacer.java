@@ -22,16 +22,21 @@ final class RatePacer {
         this.bytesPerSecond = bytesPerSecond;
     }
 
-    /** Counts {@code n} more bytes encoded. */
-    void account(long n) {
-        bytes.addAndGet(n);
+    /**
+     * Books {@code n} bytes about to be encoded. Bookings are strictly ordered, so however many
+     * compressors share the pacer, a block never starts before the bytes booked ahead of it
+     * have had their time.
+     *
+     * @return the {@link System#nanoTime()} at which the booked bytes may start (in the past
+     *         when the save is behind its schedule)
+     */
+    long book(long n) {
+        long before = bytes.getAndAdd(n);
+        return start + (long) (before * 1e9 / bytesPerSecond);
     }
 
-    /**
-     * @return the {@link System#nanoTime()} before which no more bytes should be encoded (in
-     *         the past when the save is behind its schedule)
-     */
-    long due() {
-        return start + (long) (bytes.get() * 1e9 / bytesPerSecond);
+    /** Gives back a booking that was not used (the block went to someone else). */
+    void cancel(long n) {
+        bytes.addAndGet(-n);
     }
 }

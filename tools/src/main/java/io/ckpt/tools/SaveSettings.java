@@ -45,6 +45,11 @@ final class SaveSettings {
         description = "Compressor threads, in [1, 64]. Default: the number of cores, at most 2.")
     Integer compressors;
 
+    @Option(names = "--rate", paramLabel = "SIZE/s",
+        description = "Cap the compressors at this much arena per second, e.g. 200m, to leave CPU and disk to "
+            + "other work; all-zero blocks count too. Default: no cap.")
+    String rate;
+
     @Option(names = "--write-mode", paramLabel = "MODE",
         description = "How storage blocks reach the file: channel (one positional write per storage block) or "
             + "mapped (through a memory mapping, Chronicle Bytes; about 1.4x slower saves here). Default: channel.")
@@ -89,6 +94,17 @@ final class SaveSettings {
             }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cl, "invalid value for option '--compressors': " + e.getMessage());
+        }
+        try {
+            if (rate != null) {
+                long bytesPerSecond = Sizes.parse(rate.replaceAll("(?i)/s$", ""));
+                if (bytesPerSecond <= 0) {
+                    throw new IllegalArgumentException("rate " + rate + " must be positive");
+                }
+                o = o.withRateLimit(bytesPerSecond);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cl, "invalid value for option '--rate': " + e.getMessage());
         }
         try {
             if (writeMode != null) {

@@ -62,6 +62,22 @@ class SaveRestoreCommandTest {
     }
 
     @Test
+    void shouldSaveUnderARateLimitAndNotSooner() throws Exception {
+        // 2 MiB at 8 MiB/s: the last 64 KiB block may start no earlier than about 0.24 s in.
+        Path image = Images.write(dir.resolve("image.raw"), 2 << 20, 11);
+        Path ckpt = dir.resolve("image.ckpt");
+        Path back = dir.resolve("back.raw");
+        long t0 = System.nanoTime();
+        Cli.Result save = Cli.run("save", "--from-raw", image.toString(), ckpt.toString(), "--rate", "8m/s");
+        long elapsed = System.nanoTime() - t0;
+        assertEquals(0, save.code(), save::toString);
+        assertTrue(elapsed >= ((2 << 20) - (64 << 10)) * 1_000_000_000L / (8 << 20),
+            "a rate-limited save took " + elapsed / 1e6 + " ms");
+        assertEquals(0, Cli.run("restore", ckpt.toString(), "--to-raw", back.toString()).code());
+        assertEquals(-1L, Files.mismatch(image, back));
+    }
+
+    @Test
     void shouldReplaceAnExistingOutputFile() throws Exception {
         Path image = Images.write(dir.resolve("image.raw"), 100_000, 3);
         Path ckpt = dir.resolve("image.ckpt");
@@ -84,6 +100,8 @@ class SaveRestoreCommandTest {
             {"--compressors", "0"},
             {"--level", "0"},
             {"--level", "13"},
+            {"--rate", "0"},
+            {"--rate", "fast"},
             {"--created", "yesterday"},
             {"--uuid", "not-a-uuid"}};
         for (String[] option : bad) {
