@@ -36,7 +36,7 @@ final class SaveSettings {
     Codec codec;
 
     @Option(names = "--level", paramLabel = "N",
-        description = "LZ4 level, in [1, 12]: 1 is the fast compressor; 2 (LZ4 \"mid\") gives about 7% smaller "
+        description = "LZ4 level, in [1, 12]: 1 is the fast compressor; 2 (LZ4 \"mid\") gives about 7%% smaller "
             + "files on mixed memory for about 2.5x the compression CPU; 3-12 are LZ4 HC, smaller and much "
             + "slower. Restores are as fast whatever the level. Default: 1.")
     Integer level;

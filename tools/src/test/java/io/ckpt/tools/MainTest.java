@@ -28,6 +28,24 @@ class MainTest {
         }
     }
 
+    /** A stray '%' in an option's description makes picocli print warnings to System.err on --help. */
+    @Test
+    void shouldFormatEveryHelpWithoutPicocliWarnings() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            for (String command : new String[] {"save", "restore", "inspect", "verify", "diff", "compact", "demo", "bench"}) {
+                Cli.Result r = Cli.run(command, "--help");
+                assertEquals(0, r.code(), r::toString);
+                assertEquals("", r.err(), command + ": " + r);
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals("", captured.toString(), "picocli wrote to System.err");
+    }
+
     @Test
     void shouldPrintTheVersion() {
         Cli.Result r = Cli.run("--version");
