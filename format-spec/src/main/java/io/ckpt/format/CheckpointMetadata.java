@@ -183,7 +183,7 @@ public final class CheckpointMetadata {
     }
 
     private static ByteBuffer readFully(FileChannel ch, long at, int length, String what) throws IOException {
-        ByteBuffer b = ByteBuffer.allocateDirect(length).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         while (b.hasRemaining()) {
             int n = ch.read(b, at + b.position());
             if (n < 0) {
