@@ -116,7 +116,7 @@ public final class CheckpointMetadata {
         }
         CheckpointMetadata m = new CheckpointMetadata(path, fileLength, header, trailer, index, table, hint, parentName);
         m.checkTable();
-        m.checkIndex();
+        m.checkIndex(index.array(), index.arrayOffset());
         return m;
     }
 
@@ -149,21 +149,36 @@ public final class CheckpointMetadata {
         }
     }
 
-    private void checkIndex() throws CorruptCheckpointException {
+    /** @param a the index's bytes from {@code from} (the heap buffer it was read into, before the read-only view) */
+    private void checkIndex(byte[] a, int from) throws CorruptCheckpointException {
         int[] held = new int[storageBlockCount];
         Codec codec = codec();
         long blocks = blockCount();
         boolean incremental = incremental();
-        for (long n = 0; n < blocks; n++) {
-            String bad = IndexEntryDescriptor.checkEntry(index, n, blockLength(n), codec, incremental, table,
-                storageBlockCount);
+        // The fields come straight from the array (readFully gives heap buffers), not through
+        // ByteBuffer getters: this loop runs once per restore, at a restart mostly before the JIT
+        // has compiled it, where each getter's chain of calls costs more than the check itself
+        // (8 GiB: 131,072 entries).
+        int fullLength = blockBytes();
+        int lastLength = blockLength(blocks - 1);
+        int raw = Encoding.RAW.id();
+        int lz4 = Encoding.LZ4.id();
+        int[] sbLengths = new int[storageBlockCount];
+        for (int i = 0; i < storageBlockCount; i++) {
+            sbLengths[i] = StorageTableDescriptor.length(table, i);
+        }
+        for (int n = 0, at = from; n < blocks; n++, at += IndexEntryDescriptor.LENGTH) {
+            int sb = le32(a, at + IndexEntryDescriptor.STORAGE_BLOCK_OFFSET);
+            int e = a[at + IndexEntryDescriptor.ENCODING_OFFSET] & 0xFF;
+            String bad = IndexEntryDescriptor.checkEntry(sb, le32(a, at + IndexEntryDescriptor.PAYLOAD_OFFSET_OFFSET),
+                le32(a, at + IndexEntryDescriptor.STORED_LENGTH_OFFSET), e, n == blocks - 1 ? lastLength : fullLength,
+                codec, incremental, sb >= 0 && sb < storageBlockCount ? sbLengths[sb] : -1, storageBlockCount);
             if (bad != null) {
                 throw new CorruptCheckpointException("index entry " + n,
-                    indexOffset() + n * IndexEntryDescriptor.LENGTH, bad);
+                    indexOffset() + (long) n * IndexEntryDescriptor.LENGTH, bad);
             }
-            int e = IndexEntryDescriptor.encodingId(index, n);
-            if (e == Encoding.RAW.id() || e == Encoding.LZ4.id()) {
-                held[IndexEntryDescriptor.storageBlock(index, n)]++;
+            if (e == raw || e == lz4) {
+                held[sb]++;
             }
         }
         for (int i = 0; i + HintDescriptor.ENTRY_LENGTH <= hint.capacity(); i += HintDescriptor.ENTRY_LENGTH) {
@@ -191,6 +206,10 @@ public final class CheckpointMetadata {
             }
         }
         return b.clear();
+    }
+
+    private static int le32(byte[] a, int at) {
+        return (a[at] & 0xFF) | (a[at + 1] & 0xFF) << 8 | (a[at + 2] & 0xFF) << 16 | a[at + 3] << 24;
     }
 
     private static int crc(ByteBuffer b) {

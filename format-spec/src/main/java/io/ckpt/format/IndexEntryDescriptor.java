@@ -93,12 +93,25 @@ public final class IndexEntryDescriptor {
      */
     public static String checkEntry(ByteBuffer index, long block, int blockLength, Codec codec, boolean incremental,
                                     ByteBuffer table, int storageBlockCount) {
-        Encoding e = encoding(index, block);
         int sb = storageBlock(index, block);
-        int off = payloadOffset(index, block);
-        int len = storedLength(index, block);
+        return checkEntry(sb, payloadOffset(index, block), storedLength(index, block), encodingId(index, block),
+            blockLength, codec, incremental, sb >= 0 && sb < storageBlockCount ? StorageTableDescriptor.length(table, sb) : -1,
+            storageBlockCount);
+    }
+
+    /**
+     * As {@link #checkEntry(ByteBuffer, long, int, Codec, boolean, ByteBuffer, int)} on an
+     * entry's fields already read: for a loop over a whole index, which then costs a call per
+     * entry rather than one per field (it runs before the JIT has compiled it, at every restart).
+     *
+     * @param sbLength the length of storage block {@code sb} from the storage table, when
+     *                 {@code sb} is in {@code [0, storageBlockCount)}; any value otherwise
+     */
+    public static String checkEntry(int sb, int off, int len, int encodingId, int blockLength, Codec codec,
+                                    boolean incremental, int sbLength, int storageBlockCount) {
+        Encoding e = Encoding.ofId(encodingId);
         if (e == null) {
-            return "unknown encoding " + encodingId(index, block);
+            return "unknown encoding " + encodingId;
         }
         if (e == Encoding.ZERO || e == Encoding.PARENT) {
             if (sb != NO_STORAGE_BLOCK || off != 0 || len != 0) {
@@ -109,7 +122,6 @@ public final class IndexEntryDescriptor {
         if (sb < 0 || sb >= storageBlockCount) {
             return "storage block " + Integer.toUnsignedString(sb) + " out of range [0, " + storageBlockCount + ")";
         }
-        int sbLength = StorageTableDescriptor.length(table, sb);
         if (off < StorageBlockDescriptor.HEADER_LENGTH || off % StorageBlockDescriptor.PAYLOAD_ALIGNMENT != 0
             || len <= 0 || (long) off + len > sbLength - StorageBlockDescriptor.MAP_ENTRY_LENGTH) {
             return "payload [" + off + ", +" + len + ") outside storage block " + sb + " of length " + sbLength;
