@@ -69,8 +69,7 @@ final class LazySaveState implements AutoCloseable {
         this.pool = ownsPool ? PreImagePool.create(preImageBuffers) : sharedPool;
         // A pool of its own is allocated in full now, outside the pause; a shared one grows on demand.
         pool.attach(layout.blockBytes(), ownsPool ? preImageBuffers : 0);
-        // Twice the buffers: an array queue near full can refuse an offer while a consumer is mid-poll.
-        this.ready = new ManyToManyConcurrentArrayQueue<>(Integer.highestOneBit(Math.max(2, pool.maxBuffers() - 1)) << 2);
+        this.ready = PreImagePool.queueFor(pool.maxBuffers());
     }
 
     /** Marks the planned blocks NEEDED; before the guard is installed and the threads start. */
@@ -110,14 +109,6 @@ final class LazySaveState implements AutoCloseable {
     /** Compressor: returns an encoded pre-image's buffer to the pool. */
     void recycle(PreImage p) {
         pool.release(p);
-    }
-
-    /** Offers until accepted: every pre-image is in exactly one place, so the queue has room for it. */
-    private static void offer(ManyToManyConcurrentArrayQueue<PreImage> queue, PreImage p) {
-        int spins = 0;
-        while (!queue.offer(p)) {
-            backOff(++spins);
-        }
     }
 
     /** @return true while a host thread waits for a free pre-image buffer. */
@@ -203,7 +194,7 @@ final class LazySaveState implements AutoCloseable {
             p.buffer.put(0, memory.slabFor(address, length), memory.slabOffset(address), length);
             p.block = block;
             STATE.setRelease(states, (int) block, DONE);
-            offer(ready, p);
+            PreImagePool.offer(ready, p);
             handed.incrementAndGet();
             preImages.increment();
         } else {

@@ -61,8 +61,7 @@ public final class PreImagePool implements AutoCloseable {
         this.allocator = allocator;
         this.cap = maxBuffers;
         this.all = new AtomicReferenceArray<>(maxBuffers);
-        // Twice the buffers: an array queue near full can refuse an offer while a consumer is mid-poll.
-        this.free = new ManyToManyConcurrentArrayQueue<>(Integer.highestOneBit(Math.max(2, maxBuffers - 1)) << 2);
+        this.free = queueFor(maxBuffers);
     }
 
     /**
@@ -130,7 +129,7 @@ public final class PreImagePool implements AutoCloseable {
     private boolean grow() {
         PreImage p = allocate();
         if (p != null) {
-            offer(p);
+            offer(free, p);
         }
         return p != null;
     }
@@ -166,12 +165,21 @@ public final class PreImagePool implements AutoCloseable {
 
     /** Any thread, while attached: returns a buffer taken by {@link #tryAcquire}. */
     void release(PreImage p) {
-        offer(p);
+        offer(free, p);
     }
 
-    private void offer(PreImage p) {
+    /**
+     * @return a queue with room for all {@code maxBuffers} pre-images of a pool and as many again:
+     *         an array queue near full can refuse an offer while a consumer is mid-poll
+     */
+    static ManyToManyConcurrentArrayQueue<PreImage> queueFor(int maxBuffers) {
+        return new ManyToManyConcurrentArrayQueue<>(Integer.highestOneBit(Math.max(2, maxBuffers - 1)) << 2);
+    }
+
+    /** Offers until accepted: every pre-image is in exactly one place, so a queue from {@link #queueFor} has room. */
+    static void offer(ManyToManyConcurrentArrayQueue<PreImage> queue, PreImage p) {
         int spins = 0;
-        while (!free.offer(p)) {
+        while (!queue.offer(p)) {
             if (++spins < 100) {
                 Thread.onSpinWait();
             } else {
@@ -189,7 +197,7 @@ public final class PreImagePool implements AutoCloseable {
         for (int i = 0, n = slots.get(); i < n; i++) {
             PreImage p = all.get(i);
             if (p != null) {
-                offer(p);
+                offer(free, p);
             }
         }
         inUse.set(false);
