@@ -89,4 +89,30 @@ class RoundTripTest {
         }
         assertTrue(java.nio.file.Files.size(file) > 0);
     }
+
+    /**
+     * An index larger than the 1 MiB the metadata reader reads at a time (49,152 one-page blocks:
+     * 1.1 MiB of index): read whole, checked whole, and a flipped byte in its last MiB is caught.
+     */
+    @Test
+    void shouldReadAnIndexLargerThanOneReadChunk() throws Exception {
+        Path file = dir.resolve("big-index.ckpt");
+        try (GuestMemory memory = GuestMemory.allocate(192L << 20)) {
+            ArenaFiller.fill(memory, Profile.ZERO_HEAVY, 8);
+            Checkpoints.save(memory, file, SaveOptions.defaults().withPagesPerBlock(1));
+            CheckpointMetadata meta = CheckpointMetadata.read(file);
+            assertEquals(49_152L * io.ckpt.format.IndexEntryDescriptor.LENGTH, meta.index().capacity());
+            try (GuestMemory restored = Checkpoints.restore(file)) {
+                assertArenasEqual(memory, restored, "index of 1.1 MiB");
+            }
+            long at = meta.indexOffset() + meta.index().capacity() - 5;   // the last entry's reserved bytes
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.wrap(new byte[] {1}), at);
+            }
+            io.ckpt.format.CorruptCheckpointException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.ckpt.format.CorruptCheckpointException.class, () -> CheckpointMetadata.read(file));
+            assertTrue(e.getMessage().contains("index"), e.getMessage());
+        }
+    }
 }

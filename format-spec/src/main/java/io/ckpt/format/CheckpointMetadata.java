@@ -197,9 +197,18 @@ public final class CheckpointMetadata {
         }
     }
 
+    private static final int READ_CHUNK = 1 << 20;
+
+    /**
+     * Into a heap buffer: a fresh direct buffer of megabytes costs more to allocate (zeroing,
+     * page faults) than the read. The JDK reads a heap buffer through a temporary direct one of
+     * the requested size, which it keeps per thread; reading at most {@link #READ_CHUNK} at a time
+     * keeps that at 1 MiB however large the index.
+     */
     private static ByteBuffer readFully(FileChannel ch, long at, int length, String what) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-        while (b.hasRemaining()) {
+        while (b.position() < length) {
+            b.limit(Math.min(length, b.position() + READ_CHUNK));
             int n = ch.read(b, at + b.position());
             if (n < 0) {
                 throw new CorruptCheckpointException(what, at, "file ends at " + ch.size() + " bytes; truncated?");
