@@ -44,6 +44,14 @@ public final class Checkpoints {
         return SavePipeline.save(memory, file, options);
     }
 
+    /**
+     * Saves the raw memory image file {@code image} to {@code file} without loading it into an
+     * arena: see {@link SavePipeline#save(Path, Path, SaveOptions)}.
+     */
+    public static SaveStats saveImage(Path image, Path file, SaveOptions options) throws IOException {
+        return SavePipeline.save(image, file, options);
+    }
+
     /** Restores {@code file} into {@code memory}, which must be of the checkpoint's size. */
     public static RestoreStats restore(Path file, GuestMemory memory) throws IOException {
         return EagerRestore.restore(file, memory, RestoreOptions.defaults());
@@ -52,6 +60,14 @@ public final class Checkpoints {
     /** Restores {@code file} into {@code memory} with {@code options}. */
     public static RestoreStats restore(Path file, GuestMemory memory, RestoreOptions options) throws IOException {
         return EagerRestore.restore(file, memory, options);
+    }
+
+    /**
+     * Restores {@code file} straight into the raw image file {@code image}, with no arena: see
+     * {@link io.ckpt.restore.ImageRestore}.
+     */
+    public static RestoreStats restoreImage(Path file, Path image, RestoreOptions options) throws IOException {
+        return io.ckpt.restore.ImageRestore.restore(file, image, options);
     }
 
     /** Allocates a new arena of the checkpoint's size and restores {@code file} into it. */

@@ -104,7 +104,7 @@ public final class EagerRestore {
     }
 
     /** @return (file, storage block) pairs, flattened, that hold at least one block resolved to that file. */
-    private static int[] workItems(ResolvedCheckpoint chain) {
+    static int[] workItems(ResolvedCheckpoint chain) {
         int count = 0;
         for (int f = 0; f < chain.fileCount(); f++) {
             count += chain.file(f).storageBlockCount();

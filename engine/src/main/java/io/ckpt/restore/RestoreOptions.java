@@ -11,21 +11,46 @@ public final class RestoreOptions {
     private final boolean verifyChecksums;
     private final int threads;
     private final boolean arenaZeroed;
+    private final boolean sync;
+    private final io.ckpt.Progress progress;
 
-    private RestoreOptions(boolean verifyChecksums, int threads, boolean arenaZeroed) {
+    private RestoreOptions(boolean verifyChecksums, int threads, boolean arenaZeroed, boolean sync,
+                           io.ckpt.Progress progress) {
         this.verifyChecksums = verifyChecksums;
         this.threads = threads;
         this.arenaZeroed = arenaZeroed;
+        this.sync = sync;
+        this.progress = progress;
     }
 
     /** @return the defaults. */
     public static RestoreOptions defaults() {
-        return new RestoreOptions(true, DEFAULT_THREADS, false);
+        return new RestoreOptions(true, DEFAULT_THREADS, false, false, io.ckpt.Progress.NONE);
     }
 
     /** @param verify check each block's CRC32C as it is installed (default true). */
     public RestoreOptions withVerifyChecksums(boolean verify) {
-        return new RestoreOptions(verify, threads, arenaZeroed);
+        return new RestoreOptions(verify, threads, arenaZeroed, sync, progress);
+    }
+
+    /**
+     * @param sync a restore into an image file ({@link ImageRestore}) forces the file to disk
+     *             before renaming it into place and then syncs its directory, so the image
+     *             survives a crash once the restore returns (default false: the page cache
+     *             writes it back in its own time; the rename still makes it appear complete or
+     *             not at all to other processes).
+     */
+    public RestoreOptions withSync(boolean sync) {
+        return new RestoreOptions(verifyChecksums, threads, arenaZeroed, sync, progress);
+    }
+
+    /**
+     * Reports a restore into an image file ({@link ImageRestore}) to {@code listener}, on the
+     * thread that called it. Default: none.
+     */
+    public RestoreOptions withProgress(io.ckpt.Progress listener) {
+        return new RestoreOptions(verifyChecksums, threads, arenaZeroed, sync,
+            java.util.Objects.requireNonNull(listener, "listener"));
     }
 
     /** @param n restore threads, in [1, 64]. */
@@ -33,7 +58,7 @@ public final class RestoreOptions {
         if (n < 1 || n > 64) {
             throw new IllegalArgumentException("threads=" + n + " must be in [1, 64]");
         }
-        return new RestoreOptions(verifyChecksums, n, arenaZeroed);
+        return new RestoreOptions(verifyChecksums, n, arenaZeroed, sync, progress);
     }
 
     /**
@@ -41,10 +66,12 @@ public final class RestoreOptions {
      *               no write at all (default false: they are zero-filled).
      */
     public RestoreOptions withArenaZeroed(boolean zeroed) {
-        return new RestoreOptions(verifyChecksums, threads, zeroed);
+        return new RestoreOptions(verifyChecksums, threads, zeroed, sync, progress);
     }
 
     public boolean verifyChecksums() { return verifyChecksums; }
     public int threads() { return threads; }
     public boolean arenaZeroed() { return arenaZeroed; }
+    public boolean sync() { return sync; }
+    public io.ckpt.Progress progress() { return progress; }
 }

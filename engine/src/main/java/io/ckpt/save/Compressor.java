@@ -21,6 +21,7 @@ import org.agrona.concurrent.IdleStrategy;
  */
 final class Compressor implements Runnable {
     private final GuestMemory memory;
+    private final BlockSource source;
     private final SaveLayout layout;
     private final StagingRing ring;
     private final ByteBuffer slots;
@@ -38,6 +39,8 @@ final class Compressor implements Runnable {
     private final int slotSize;
 
     private volatile boolean done;
+    /** Blocks finished (encoded or elided), for progress; written by this thread only (release). */
+    private volatile long blocksDone;
     private int slotIndex = -1;
     private int cursor;
     private int count;
@@ -50,12 +53,15 @@ final class Compressor implements Runnable {
     long nanos;
 
     /**
-     * @param lazy the copy-before-write state of a lazy checkpoint, or null when the arena is
-     *             quiet for the whole save (blocks are then encoded straight from the arena).
+     * @param memory the arena of a lazy checkpoint, whose blocks this compressor copies; else null
+     * @param source where the blocks are read when the source is quiet for the whole save (blocks
+     *               are then encoded straight from the source's buffers)
+     * @param lazy   the copy-before-write state of a lazy checkpoint, or null for a quiet save.
      */
-    Compressor(GuestMemory memory, SaveLayout layout, StagingRing ring, ByteBuffer index, LazySaveState lazy,
-               SaveControl control) {
+    Compressor(GuestMemory memory, BlockSource source, SaveLayout layout, StagingRing ring, ByteBuffer index,
+               LazySaveState lazy, SaveControl control) {
         this.lazy = lazy;
+        this.source = source;
         this.scratch = lazy != null
             ? ByteBuffer.allocateDirect(layout.blockBytes()).order(java.nio.ByteOrder.LITTLE_ENDIAN) : null;
         this.memory = memory;
@@ -84,15 +90,28 @@ final class Compressor implements Runnable {
     @Override
     public void run() {
         long start = System.nanoTime();
+        BlockSource.Reader reader = null;
         try {
+            reader = lazy == null ? source.reader() : null;
             for (int s = work.nextStripe(); s >= 0 && !control.aborted(); s = work.nextStripe()) {
                 int end = work.stripeEnd(s);
+                int runEnd = s;
+                long runEndBlock = 0;
                 for (int i = s; i < end; i++) {
                     long n = plan.block(i);
                     int length = layout.blockLength(n);
                     if (lazy == null) {
+                        if (i >= runEnd) {
+                            // Consecutive blocks ahead: a file source reads them in one call.
+                            runEnd = i + 1;
+                            while (runEnd < end && plan.block(runEnd) == plan.block(runEnd - 1) + 1) {
+                                runEnd++;
+                            }
+                            runEndBlock = plan.block(runEnd - 1) + 1L;
+                        }
                         pace(length);
-                        saveFromArena(n);
+                        ByteBuffer b = reader.block(n, layout.blockBytes(), length, runEndBlock);
+                        saveBlock(n, b, reader.offset(), length);
                     } else {
                         drainPreImages();
                         // Paces before claiming: a writer may take the block meanwhile, never waits on it.
@@ -107,6 +126,7 @@ final class Compressor implements Runnable {
                             pacer.cancel(length);
                         }
                     }
+                    blocksDone++;
                 }
             }
             if (lazy != null) {
@@ -128,6 +148,9 @@ final class Compressor implements Runnable {
         } catch (Throwable t) {
             control.fail(t);
         } finally {
+            if (reader != null) {
+                reader.close();
+            }
             if (scratch != null) {
                 org.agrona.BufferUtil.free(scratch);
             }
@@ -175,10 +198,9 @@ final class Compressor implements Runnable {
         return done;
     }
 
-    private void saveFromArena(long n) {
-        long address = n * layout.blockBytes();
-        int length = layout.blockLength(n);
-        saveBlock(n, memory.slabFor(address, length), memory.slabOffset(address), length);
+    /** @return blocks of the plan this compressor has finished so far (any thread; a progress figure). */
+    long blocksDone() {
+        return blocksDone;
     }
 
     private void saveBlock(long n, ByteBuffer slab, int offset, int length) {

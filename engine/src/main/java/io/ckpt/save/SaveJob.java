@@ -36,7 +36,9 @@ import org.agrona.BufferUtil;
  * {@link #finish} on one thread afterwards; {@link #cancel} from any thread.
  */
 final class SaveJob {
+    /** The arena, or null when the source is an image file (no tracking, no guard, no parent). */
     private final GuestMemory memory;
+    private final BlockSource source;
     private final Path target;
     private final SaveOptions options;
     private final boolean lazy;
@@ -61,7 +63,17 @@ final class SaveJob {
     private CheckpointMetadata parentMeta;
 
     SaveJob(GuestMemory memory, Path target, SaveOptions options, boolean lazy) {
+        this(memory, new ArenaSource(memory), target, options, lazy);
+    }
+
+    /** A quiet save of an image file: no arena, so no tracking bits, hint from the options only, no parent. */
+    SaveJob(ImageFileSource image, Path target, SaveOptions options) {
+        this(null, image, target, options.withDataLength(image.dataLength()), false);
+    }
+
+    private SaveJob(GuestMemory memory, BlockSource source, Path target, SaveOptions options, boolean lazy) {
         this.memory = memory;
+        this.source = source;
         this.target = target;
         this.options = options;
         this.lazy = lazy;
@@ -79,7 +91,15 @@ final class SaveJob {
      */
     void prepare() throws IOException {
         t0 = System.nanoTime();
-        options.validateFor(memory);
+        if (memory != null) {
+            options.validateFor(memory);
+        } else {
+            options.validateFor(source.size());
+            if (options.parent() != null) {
+                throw new IllegalArgumentException("an image file has no dirty tracking: save it in full, not with parent "
+                    + options.parent());
+            }
+        }
         Path dir = target.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new NoSuchFileException(String.valueOf(dir), null, "directory for the checkpoint does not exist");
@@ -87,10 +107,10 @@ final class SaveJob {
         if (Files.isDirectory(target)) {
             throw new IOException(target + " is a directory");
         }
-        if (memory.guard() != null) {
+        if (memory != null && memory.guard() != null) {
             throw new IllegalStateException("cannot save while the arena has " + memory.guard());
         }
-        layout = SaveLayout.of(memory.size(), options);
+        layout = SaveLayout.of(source.size(), options);
         CheckpointMetadata parent = options.parent() == null ? null : checkParent(options.parent());
         fileUuid = options.fileUuid() != null ? options.fileUuid() : UUID.randomUUID();
 
@@ -119,7 +139,7 @@ final class SaveJob {
             compressors = new Compressor[n];
             threads = new Thread[n];
             for (int i = 0; i < n; i++) {
-                compressors[i] = new Compressor(memory, layout, rings[i], index, lazyState, control);
+                compressors[i] = new Compressor(memory, source, layout, rings[i], index, lazyState, control);
                 threads[i] = new Thread(compressors[i], "ckpt-save-compress-" + i);
                 threads[i].setDaemon(true);
             }
@@ -144,11 +164,16 @@ final class SaveJob {
         long b0 = System.nanoTime();
         CheckpointMetadata parent = parentMeta;
         try {
-            BlockTracking tracking = memory.tracking();
-            previousBase = tracking.base();
-            dirtySnapshot = tracking.snapshotDirty(true);
-            BitSet accessed = tracking.snapshotAccessed(true);
-            tracking.base(fileUuid);
+            BitSet accessed = new BitSet();
+            int trackingBytes = layout.blockBytes();
+            if (memory != null) {
+                BlockTracking tracking = memory.tracking();
+                previousBase = tracking.base();
+                dirtySnapshot = tracking.snapshotDirty(true);
+                accessed = tracking.snapshotAccessed(true);
+                tracking.base(fileUuid);
+                trackingBytes = tracking.blockBytes();
+            }
             BitSet hinted = new BitSet();
             if (options.hintBlocks() != null) {
                 for (int b : options.hintBlocks()) {
@@ -157,9 +182,9 @@ final class SaveJob {
                     }
                 }
             } else if (options.hint()) {
-                hinted = toSaveBlocks(accessed, tracking.blockBytes());
+                hinted = toSaveBlocks(accessed, trackingBytes);
             }
-            plan = SavePlan.of(layout.blockCount(), parent == null ? null : toSaveBlocks(dirtySnapshot, tracking.blockBytes()),
+            plan = SavePlan.of(layout.blockCount(), parent == null ? null : toSaveBlocks(dirtySnapshot, trackingBytes),
                 hinted);
             for (long b = 0; b < layout.blockCount(); b++) {
                 if (!plan.planned(b)) {
@@ -215,10 +240,7 @@ final class SaveJob {
     SaveStats finish() throws IOException {
         boolean committed = false;
         try {
-            boolean interrupted = false;
-            for (Thread t : threads) {
-                interrupted |= join(t);
-            }
+            boolean interrupted = awaitCompressors();
             if (lazyState != null) {
                 memory.removeGuard(lazyState.guard());
             }
@@ -227,7 +249,9 @@ final class SaveJob {
                 Thread.currentThread().interrupt();
                 control.fail(new InterruptedIOException("save interrupted"));
             }
-            BackgroundResourceReleaser.releasePendingResources();
+            if (options.writeMode() == WriteMode.MAPPED) {
+                BackgroundResourceReleaser.releasePendingResources();
+            }
             if (control.failure() != null) {
                 throw asIOException(control.failure(), temp);
             }
@@ -301,7 +325,7 @@ final class SaveJob {
                 max = h.getMaxValue();
             }
         }
-        return new SaveStats(memory.size(), zero, raw, lz4, payload, writer.metadataEnd() + TrailerDescriptor.LENGTH,
+        return new SaveStats(layout.arenaSize(), zero, raw, lz4, payload, writer.metadataEnd() + TrailerDescriptor.LENGTH,
             writer.storageBlocks(), writer.writeCalls + 1, forces + writer.backgroundForces, compressors.length, waits, cNanos, writer.ioNanos,
             commitNanos, totalNanos, layout.blockCount() - plan.size(), plan.hint().length, pre, poolWaits, claimWaits,
             p50, p99, max, lazy ? beginNanos : 0);
@@ -363,8 +387,8 @@ final class SaveJob {
         HeaderDescriptor.storageBlockSize(h, options.storageBlockSize());
         HeaderDescriptor.codec(h, options.codec().id());
         HeaderDescriptor.flags(h, parent == null ? 0 : HeaderDescriptor.FLAG_INCREMENTAL);
-        HeaderDescriptor.arenaSize(h, memory.size());
-        HeaderDescriptor.dataLength(h, options.dataLength() >= 0 ? options.dataLength() : memory.size());
+        HeaderDescriptor.arenaSize(h, layout.arenaSize());
+        HeaderDescriptor.dataLength(h, options.dataLength() >= 0 ? options.dataLength() : layout.arenaSize());
         HeaderDescriptor.blockCount(h, layout.blockCount());
         HeaderDescriptor.createdMillis(h, options.createdMillis() >= 0 ? options.createdMillis() : System.currentTimeMillis());
         HeaderDescriptor.dataOffset(h, HeaderDescriptor.REGION_LENGTH);
@@ -394,6 +418,46 @@ final class SaveJob {
         TrailerDescriptor.trailerCrc(t, TrailerDescriptor.computeTrailerCrc(header, t));
         TrailerDescriptor.commitMagic(t, TrailerDescriptor.COMMIT_MAGIC);
         return t;
+    }
+
+    /**
+     * Joins the compressor threads, reporting progress meanwhile on this thread.
+     *
+     * @return true if this thread was interrupted while waiting.
+     */
+    private boolean awaitCompressors() {
+        io.ckpt.Progress progress = options.progress();
+        long total = layout.arenaSize();
+        boolean interrupted = false;
+        if (progress != io.ckpt.Progress.NONE) {
+            for (Thread t : threads) {
+                while (t.isAlive()) {
+                    try {
+                        t.join(100);
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        break;
+                    }
+                    progress.update(Math.min(total, blocksDone() * layout.blockBytes()), total);
+                }
+            }
+        }
+        for (Thread t : threads) {
+            interrupted |= join(t);
+        }
+        if (progress != io.ckpt.Progress.NONE && control.failure() == null) {
+            progress.update(total, total);
+        }
+        return interrupted;
+    }
+
+    /** @return blocks finished by all compressors (a full save: of {@code layout.blockCount()}). */
+    private long blocksDone() {
+        long done = layout.blockCount() - plan.size();
+        for (Compressor c : compressors) {
+            done += c.blocksDone();
+        }
+        return done;
     }
 
     private static boolean join(Thread t) {

@@ -42,6 +42,7 @@ public final class SaveOptions {
     private PreImagePool preImagePool;
     private long rateLimit;
     private int lz4Level = 1;
+    private io.ckpt.Progress progress = io.ckpt.Progress.NONE;
 
     private SaveOptions(int pagesPerBlock, int storageBlockSize, Codec codec, int compressors,
                         UUID fileUuid, long createdMillis, long dataLength) {
@@ -75,6 +76,7 @@ public final class SaveOptions {
         next.preImagePool = preImagePool;
         next.rateLimit = rateLimit;
         next.lz4Level = lz4Level;
+        next.progress = progress;
         return next;
     }
 
@@ -271,17 +273,35 @@ public final class SaveOptions {
     public long dataLength() { return dataLength; }
 
     /** Checks that these options fit {@code memory}. */
+    /**
+     * Reports the save's progress to {@code listener}, on the thread that waits for the save
+     * ({@link SavePipeline#save}'s caller, or {@link PendingCheckpoint#await}'s). Default: none.
+     */
+    public SaveOptions withProgress(io.ckpt.Progress listener) {
+        SaveOptions o = copy();
+        o.progress = java.util.Objects.requireNonNull(listener, "listener");
+        return o;
+    }
+
+    /** @return the progress listener ({@link io.ckpt.Progress#NONE} by default). */
+    public io.ckpt.Progress progress() { return progress; }
+
     void validateFor(GuestMemory memory) {
+        validateFor(memory.size());
+        if (memory.slabSize() % blockBytes() != 0) {
+            throw new IllegalArgumentException("blockBytes=" + blockBytes() + " does not divide slabSize=" + memory.slabSize());
+        }
+    }
+
+    /** Checks these options against memory of {@code size} bytes (an arena or an image). */
+    void validateFor(long size) {
         if (storageBlockSize < StorageBlockDescriptor.minimumSize(blockBytes())) {
             throw new IllegalArgumentException("storageBlockSize=" + storageBlockSize + " is below "
                 + StorageBlockDescriptor.minimumSize(blockBytes()) + ", the minimum for blockBytes=" + blockBytes()
                 + " (a storage block holds at least two page blocks)");
         }
-        if (dataLength >= 0 && (dataLength > memory.size() || dataLength <= memory.size() - GuestMemory.PAGE_SIZE)) {
-            throw new IllegalArgumentException("dataLength=" + dataLength + " does not fit arena size=" + memory.size());
-        }
-        if (memory.slabSize() % blockBytes() != 0) {
-            throw new IllegalArgumentException("blockBytes=" + blockBytes() + " does not divide slabSize=" + memory.slabSize());
+        if (dataLength >= 0 && (dataLength > size || dataLength <= size - GuestMemory.PAGE_SIZE)) {
+            throw new IllegalArgumentException("dataLength=" + dataLength + " does not fit arena size=" + size);
         }
     }
 

@@ -29,4 +29,27 @@ public final class SavePipeline {
         job.start();
         return job.finish();
     }
+
+    /**
+     * Saves a raw memory image file (a core dump, a VM RAM dump, any file) as a full checkpoint,
+     * read straight from the file by the compressors: no arena is allocated and nothing is
+     * mapped, so memory use is the pipeline's (the rings, the index and one 1 MiB read buffer
+     * per compressor) whatever the image size. The checkpoint's arena is the image's length
+     * rounded up to a whole page, the tail zero; its data length is the image's length, so a
+     * restore gives the image back byte for byte. The working-set hint is
+     * {@link SaveOptions#withHintBlocks}'s, if any; {@code withDataLength} and {@code withParent}
+     * do not apply.
+     *
+     * @throws IllegalArgumentException if the image is empty, or is {@code target} itself.
+     * @throws IOException on an I/O failure reading the image (one that shrinks meanwhile
+     *                     included) or writing the checkpoint; the target is untouched.
+     */
+    public static SaveStats save(Path image, Path target, SaveOptions options) throws IOException {
+        if (java.nio.file.Files.exists(target) && java.nio.file.Files.isSameFile(image, target)) {
+            throw new IllegalArgumentException(target + " is the image being saved; write the checkpoint elsewhere");
+        }
+        SaveJob job = new SaveJob(ImageFileSource.open(image), target, options);
+        job.start();
+        return job.finish();
+    }
 }

@@ -88,9 +88,12 @@ final class StorageWriter implements Runnable {
     @Override
     public void run() {
         try {
-            space = SpaceReservation.open(file.toPath());
             flusher = BackgroundFlusher.open(file.toPath());
             if (mode == WriteMode.MAPPED) {
+                // A store into a mapped page the disk cannot back is a SIGBUS: reserve first. Positional
+                // writes need no reservation (a full disk fails the write call) and so spare the
+                // native-call library's start-up (about 0.2 s).
+                space = SpaceReservation.open(file.toPath());
                 mapped = MappedBytes.mappedBytes(file, CHUNK_SIZE);
             } else {
                 channel = java.nio.channels.FileChannel.open(file.toPath(), java.nio.file.StandardOpenOption.WRITE);
@@ -202,17 +205,24 @@ final class StorageWriter implements Runnable {
         return (int) crc.getValue();
     }
 
-    /** Reserves disk space first, so a full disk is an IOException here and never a SIGBUS in a mapped write. */
+    /**
+     * Mapped writes reserve disk space first, so a full disk is an IOException here and never a
+     * SIGBUS; a failed positional write names the file and offset.
+     */
     private void write(long fileOffset, ByteBuffer src, int at, int length) throws IOException {
-        space.ensure(fileOffset + length);
         if (mapped != null) {
+            space.ensure(fileOffset + length);
             mapped.write(fileOffset, src, at, length);
         } else {
             ByteBuffer view = channelView(src);
             view.limit(at + length).position(at);
             long position = fileOffset;
-            while (view.hasRemaining()) {
-                position += channel.write(view, position);
+            try {
+                while (view.hasRemaining()) {
+                    position += channel.write(view, position);
+                }
+            } catch (IOException e) {
+                throw new IOException("cannot write " + file + " at offset " + position + ": " + e.getMessage(), e);
             }
         }
         writeCalls++;

@@ -84,18 +84,12 @@ final class RestoreCommand implements Callable<Integer> {
         if (lazy) {
             return lazyRestore(meta);
         }
-        RestoreStats r;
-        long writeNanos;
-        try (GuestMemory memory = GuestMemory.allocate(meta.arenaSize())) {
-            r = Checkpoints.restore(file, memory, options);
-            writeNanos = RawImage.write(memory, meta.dataLength(), out, true);
-        }
-        spec.commandLine().getOut().println("restored " + file + " (" + Sizes.human(meta.arenaSize()) + " arena, "
-            + Sizes.count(r.storageBlocks()) + " storage blocks, " + Sizes.count(r.zeroBlocks() + r.rawBlocks()
-            + r.lz4Blocks()) + " page blocks, checksums verified) in " + Sizes.seconds(r.totalNanos()) + " ("
-            + Sizes.rate(r.arenaBytes(), r.totalNanos()) + ", " + r.threads() + " thread" + (r.threads() == 1 ? "" : "s")
-            + "); wrote " + Sizes.count(meta.dataLength()) + " bytes to " + out + " in " + Sizes.seconds(writeNanos)
-            + " (" + Sizes.rate(meta.dataLength(), writeNanos) + ").");
+        RestoreStats r = Checkpoints.restoreImage(file, out, options);
+        spec.commandLine().getOut().println("restored " + file + " (" + Sizes.count(r.storageBlocks()) + " storage blocks, "
+            + Sizes.count(r.zeroBlocks() + r.rawBlocks() + r.lz4Blocks()) + " page blocks, checksums verified): wrote "
+            + Sizes.count(meta.dataLength()) + " bytes to " + out + ", " + Sizes.count(r.zeroBlocks())
+            + " zero blocks left as holes, in " + Sizes.seconds(r.totalNanos()) + " (" + Sizes.rate(meta.dataLength(),
+            r.totalNanos()) + ", " + r.threads() + " thread" + (r.threads() == 1 ? "" : "s") + ").");
         return Exit.OK;
     }
 

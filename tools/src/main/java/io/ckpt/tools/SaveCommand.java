@@ -81,18 +81,14 @@ final class SaveCommand implements Callable<Integer> {
                     + created + "' is not an ISO-8601 instant such as 2025-01-01T00:00:00Z");
             }
         }
-        RawImage.Loaded loaded = RawImage.load(image);
-        SaveStats s;
-        try (GuestMemory memory = loaded.memory()) {
-            s = Checkpoints.save(memory, out, options.withDataLength(loaded.dataLength()));
-        }
+        long dataLength = java.nio.file.Files.size(image);
+        SaveStats s = Checkpoints.saveImage(image, out, options);
         PrintWriter w = spec.commandLine().getOut();
-        w.println("saved " + image + " to " + out + ": " + Sizes.human(loaded.dataLength()) + " image ("
-            + Sizes.count(loaded.dataLength()) + " bytes, arena " + Sizes.human(s.arenaBytes()) + ") in a "
+        w.println("saved " + image + " to " + out + ": " + Sizes.human(dataLength) + " image ("
+            + Sizes.count(dataLength) + " bytes, arena " + Sizes.human(s.arenaBytes()) + ") in a "
             + Sizes.human(s.fileBytes()) + " file (" + Sizes.count(s.fileBytes()) + " bytes), ratio "
             + ratio(s.arenaBytes(), s.fileBytes()) + " (arena / file).");
-        w.println("Read the image in " + Sizes.seconds(loaded.nanos()) + " (" + Sizes.rate(loaded.dataLength(),
-            loaded.nanos()) + "); saved in " + Sizes.seconds(s.totalNanos()) + " (" + Sizes.rate(s.arenaBytes(),
+        w.println("Read and saved in " + Sizes.seconds(s.totalNanos()) + " (" + Sizes.rate(s.arenaBytes(),
             s.totalNanos()) + ") with " + s.compressors() + " compressor thread" + (s.compressors() == 1 ? "" : "s")
             + ", codec " + options.codec().name().toLowerCase(Locale.ROOT)
             + (options.codec() == io.ckpt.format.Codec.LZ4 && options.lz4Level() != 1 ? " level " + options.lz4Level() : "")

@@ -1,0 +1,349 @@
+package io.ckpt.restore;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.ckpt.Progress;
+import io.ckpt.codec.BlockDecoder;
+import io.ckpt.format.CheckpointMetadata;
+import io.ckpt.format.Encoding;
+import io.ckpt.format.IndexEntryDescriptor;
+import io.ckpt.io.AtomicCommit;
+import org.agrona.BufferUtil;
+
+/**
+ * Restores a checkpoint straight into a raw image file ({@code ckpt restore --to-raw}), with no
+ * arena in between: each thread reads whole storage blocks with one positional read into a
+ * buffer of its own, checks them, decodes their page blocks into a second buffer and writes
+ * each run of consecutive blocks with one positional write. ZERO blocks are never written: the
+ * image is created at its full length first, so they are holes of a sparse file, as with
+ * {@code cp --sparse} or {@code lz4 -d}. Memory use is two buffers per thread whatever the image
+ * size, and nothing of the checkpoint is mapped into the process.
+ *
+ * <p>The image is exactly the checkpoint's data length, so a checkpoint saved from an image
+ * gives it back byte for byte. It is written under a temporary name beside the target and
+ * renamed over it only once complete, so a failed restore leaves any previous file untouched;
+ * with {@link RestoreOptions#withSync} it is forced to disk before the rename and the directory
+ * after it, otherwise the page cache writes it back in its own time.
+ *
+ * <p>Thread-safety: {@link #restore} may be called from any thread; one restore per target at
+ * a time.
+ */
+public final class ImageRestore {
+    /** Bytes of decoded blocks gathered before one write call. */
+    static final int WRITE_BYTES = 4 << 20;
+
+    private ImageRestore() {
+    }
+
+    /**
+     * Restores {@code file} (and its parents, if incremental) into the raw image {@code image},
+     * replacing it if it exists.
+     *
+     * @return what was restored; {@code arenaBytes} is the checkpoint's arena size and
+     *         {@code bytesRead} the stored bytes read.
+     * @throws io.ckpt.format.CorruptCheckpointException on damage, naming block and offset.
+     * @throws io.ckpt.format.ParentCheckpointException  if a parent is missing or mismatched.
+     * @throws IOException                               if the image cannot be written (a full
+     *                                                   disk included); nothing is left behind.
+     */
+    public static RestoreStats restore(Path file, Path image, RestoreOptions options) throws IOException {
+        long t0 = System.nanoTime();
+        Path target = image.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new IOException(image + " is a directory");
+        }
+        Path dir = target.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new NoSuchFileException(String.valueOf(dir), null, "directory for the output does not exist");
+        }
+        try (ResolvedCheckpoint chain = ResolvedCheckpoint.open(file)) {
+            for (int f = 0; f < chain.fileCount(); f++) {
+                if (Files.exists(target) && Files.isSameFile(chain.file(f).path(), target)) {
+                    throw new IllegalArgumentException(image + " is " + (f == 0 ? "the checkpoint" : "a parent of the checkpoint")
+                        + " being restored; restore to another file");
+                }
+            }
+            long t1 = System.nanoTime();
+            Path temp = AtomicCommit.tempFor(target);
+            boolean moved = false;
+            try {
+                RestoreStats stats = write(chain, temp, options, t0, t1);
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                moved = true;
+                if (options.sync()) {
+                    AtomicCommit.syncDirectory(dir);
+                }
+                long t2 = System.nanoTime();
+                return new RestoreStats(stats.arenaBytes(), stats.zeroBlocks(), stats.rawBlocks(), stats.lz4Blocks(),
+                    stats.storageBlocks(), stats.bytesRead(), stats.threads(), t1 - t0, t2 - t1, t2 - t0);
+            } finally {
+                if (!moved) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        }
+    }
+
+    private static RestoreStats write(ResolvedCheckpoint chain, Path temp, RestoreOptions options, long t0, long t1)
+        throws IOException {
+        CheckpointMetadata head = chain.head();
+        int[] items = EagerRestore.workItems(chain);
+        int threads = Math.max(1, Math.min(options.threads(), Math.max(1, items.length / 2)));
+        int readBytes = 0;
+        for (int f = 0; f < chain.fileCount(); f++) {
+            for (int sb = 0; sb < chain.file(f).storageBlockCount(); sb++) {
+                readBytes = Math.max(readBytes, chain.file(f).storageBlockLength(sb));
+            }
+        }
+        Shared shared = new Shared(items, head);
+        Worker[] workers = new Worker[threads];
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            // The image at its full length: every block not written below is a hole, reading as zeros.
+            if (head.dataLength() > 0) {
+                out.write(ByteBuffer.allocate(1), head.dataLength() - 1);
+            }
+            Thread[] running = new Thread[threads - 1];
+            try {
+                for (int i = 0; i < threads; i++) {
+                    workers[i] = new Worker(chain, out, options, shared, readBytes);
+                }
+                for (int i = 1; i < threads; i++) {
+                    running[i - 1] = new Thread(workers[i], "ckpt-restore-image-" + i);
+                    running[i - 1].setDaemon(true);
+                    running[i - 1].start();
+                }
+                workers[0].progress = options.progress();
+                workers[0].run();
+                boolean interrupted = false;
+                for (Thread t : running) {
+                    while (t.isAlive()) {
+                        try {
+                            t.join(100);
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        }
+                        shared.report(options.progress());
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            } finally {
+                for (Worker w : workers) {
+                    if (w != null) {
+                        w.close();
+                    }
+                }
+            }
+            Throwable failure = shared.failure.get();
+            if (failure instanceof IOException) {
+                throw (IOException) failure;
+            } else if (failure instanceof RuntimeException) {
+                throw (RuntimeException) failure;
+            } else if (failure instanceof Error) {
+                throw (Error) failure;
+            } else if (failure != null) {
+                throw new IOException(failure);
+            }
+            options.progress().update(head.arenaSize(), head.arenaSize());
+            if (options.sync()) {
+                out.force(true);
+            }
+        }
+        long zero = 0, raw = 0, lz4 = 0;
+        for (Worker w : workers) {
+            raw += w.raw;
+            lz4 += w.lz4;
+        }
+        for (long b = 0; b < head.blockCount(); b++) {
+            if (chain.sourceOf(b) < 0) {
+                zero++;
+            }
+        }
+        long t2 = System.nanoTime();
+        return new RestoreStats(head.arenaSize(), zero, raw, lz4, items.length / 2, shared.bytesRead.get(), threads,
+            t1 - t0, t2 - t1, t2 - t0);
+    }
+
+    private static final class Shared {
+        final int[] items;
+        final long zeroBytes;
+        final long total;
+        final AtomicInteger nextItem = new AtomicInteger();
+        final AtomicLong bytesRead = new AtomicLong();
+        final AtomicLong bytesDone = new AtomicLong();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Shared(int[] items, CheckpointMetadata head) {
+            this.items = items;
+            this.total = head.arenaSize();
+            ByteBuffer index = head.index();
+            long zero = 0;
+            for (long b = 0; b < head.blockCount(); b++) {
+                if (IndexEntryDescriptor.encodingId(index, b) == Encoding.ZERO.id()) {
+                    zero += head.blockLength(b);
+                }
+            }
+            // ZERO blocks of the head are done from the start; those of parents count as they are skipped.
+            this.zeroBytes = zero;
+        }
+
+        void report(Progress progress) {
+            if (progress != Progress.NONE) {
+                progress.update(Math.min(total, zeroBytes + bytesDone.get()), total);
+            }
+        }
+    }
+
+    /** One restoring thread: its channels, its read and write buffers, its decoder. */
+    private static final class Worker implements Runnable {
+        private final ResolvedCheckpoint chain;
+        private final FileChannel out;
+        private final RestoreOptions options;
+        private final Shared shared;
+        private final FileChannel[] in;
+        private final ByteBuffer read;
+        private final ByteBuffer write;
+        private final BlockDecoder decoder = new BlockDecoder();
+        private final long dataLength;
+        /** Set on the caller's worker only: it reports progress between storage blocks. */
+        Progress progress = Progress.NONE;
+        /** Image offset of the first byte in {@link #write}, and bytes there. */
+        private long runStart;
+        private int runLength;
+        long raw;
+        long lz4;
+
+        Worker(ResolvedCheckpoint chain, FileChannel out, RestoreOptions options, Shared shared, int readBytes)
+            throws IOException {
+            this.chain = chain;
+            this.out = out;
+            this.options = options;
+            this.shared = shared;
+            this.dataLength = chain.head().dataLength();
+            this.in = new FileChannel[chain.fileCount()];
+            this.read = ByteBuffer.allocateDirect(Math.max(1, readBytes)).order(ByteOrder.LITTLE_ENDIAN);
+            this.write = ByteBuffer.allocateDirect(Math.max(WRITE_BYTES, chain.head().blockBytes()))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        }
+
+        @Override
+        public void run() {
+            try {
+                CheckpointMetadata head = chain.head();
+                int blockBytes = head.blockBytes();
+                int pairs = shared.items.length / 2;
+                long readTotal = 0;
+                for (int k = shared.nextItem.getAndIncrement(); k < pairs && shared.failure.get() == null;
+                     k = shared.nextItem.getAndIncrement()) {
+                    int f = shared.items[2 * k];
+                    int sb = shared.items[2 * k + 1];
+                    CheckpointMetadata meta = chain.file(f);
+                    ByteBuffer index = chain.index(f);
+                    long fileOffset = meta.storageBlockOffset(sb);
+                    int length = meta.storageBlockLength(sb);
+                    readFully(f, fileOffset, length);
+                    readTotal += length;
+                    StorageBlockDecoder.checkStorageBlock(read, 0, meta, index, sb);
+                    StorageBlockMap map = chain.map(f);
+                    long done = 0;
+                    for (int i = 0, n = map.count(sb); i < n; i++) {
+                        int block = map.block(sb, i);
+                        int source = chain.sourceOf(block);
+                        if (source != f) {
+                            continue;   // superseded by a newer file of the chain
+                        }
+                        long address = (long) block * blockBytes;
+                        int blockLength = head.blockLength(block);
+                        if (runLength > 0 && (address != runStart + runLength || runLength + blockLength > write.capacity())) {
+                            flush();
+                        }
+                        if (runLength == 0) {
+                            runStart = address;
+                        }
+                        int payload = IndexEntryDescriptor.payloadOffset(index, block);
+                        Encoding encoding = IndexEntryDescriptor.encoding(index, block);
+                        decoder.decode(encoding, read, payload, IndexEntryDescriptor.storedLength(index, block), write,
+                            runLength, blockLength, options.verifyChecksums(), IndexEntryDescriptor.crc(index, block),
+                            block, fileOffset + payload);
+                        runLength += blockLength;
+                        done += blockLength;
+                        if (encoding == Encoding.LZ4) {
+                            lz4++;
+                        } else {
+                            raw++;
+                        }
+                    }
+                    flush();
+                    shared.bytesDone.addAndGet(done);
+                    shared.report(progress);
+                }
+                shared.bytesRead.addAndGet(readTotal);
+            } catch (Throwable t) {
+                shared.failure.compareAndSet(null, t);
+            }
+        }
+
+        private void readFully(int f, long fileOffset, int length) throws IOException {
+            if (in[f] == null) {
+                in[f] = FileChannel.open(chain.file(f).path(), StandardOpenOption.READ);
+            }
+            read.clear().limit(length);
+            while (read.hasRemaining()) {
+                if (in[f].read(read, fileOffset + read.position()) < 0) {
+                    throw new io.ckpt.format.CorruptCheckpointException("storage block", fileOffset,
+                        "file " + chain.file(f).path() + " ends inside this storage block (truncated since it was opened?)");
+                }
+            }
+        }
+
+        /** Writes the gathered run, clipped to the image's data length (the arena's last page may reach past it). */
+        private void flush() throws IOException {
+            if (runLength == 0) {
+                return;
+            }
+            int length = (int) Math.min(runLength, dataLength - runStart);
+            write.clear().limit(Math.max(0, length));
+            long position = runStart;
+            try {
+                while (write.hasRemaining()) {
+                    position += out.write(write, position);
+                }
+            } catch (IOException e) {
+                throw new IOException("cannot write the image at offset " + position + ": " + e.getMessage(), e);
+            }
+            runLength = 0;
+            write.clear();   // decoding checks indexes against the limit
+        }
+
+        void close() {
+            for (FileChannel c : in) {
+                if (c != null) {
+                    try {
+                        c.close();
+                    } catch (IOException e) {
+                        // read-only
+                    }
+                }
+            }
+            BufferUtil.free(read);
+            BufferUtil.free(write);
+        }
+    }
+}
