@@ -1,5 +1,7 @@
 package io.ckpt.tools.bench;
 
+import io.ckpt.tools.text.Sizes;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -242,15 +244,15 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new BadInput(e.getMessage(), e);
             }
             long arena = source.size();
-            err.printf(Locale.ROOT, "ckpt bench: %s arena (%s) ready in %.1f s; files in %s%n", Sizes.format(arena),
+            err.printf(Locale.ROOT, "ckpt bench: %s arena (%s) ready in %.1f s; files in %s%n", Sizes.compact(arena),
                 plan.image() != null ? plan.image().toString() : plan.profile().name().toLowerCase(Locale.ROOT)
                     + ", seed " + seed, (System.nanoTime() - t0) / 1e9, work);
             err.flush();
             FileStore store = Files.getFileStore(work);
             long need = arena * 5 / 2 + (64L << 20);
             if (store.getUsableSpace() < need) {
-                throw new BadInput("--dir " + work.getParent() + " has " + Sizes.format(store.getUsableSpace())
-                    + " free; the bench needs about " + Sizes.format(need), null);
+                throw new BadInput("--dir " + work.getParent() + " has " + Sizes.compact(store.getUsableSpace())
+                    + " free; the bench needs about " + Sizes.compact(need), null);
             }
 
             CkptStore ckpt = new CkptStore(plan.save(), plan.restore());

@@ -1,5 +1,7 @@
 package io.ckpt.tools.bench;
 
+import io.ckpt.tools.text.Sizes;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -201,7 +203,7 @@ public final class BenchPlot {
         Object label = r.get("label");
         Object size = r.get("arena_bytes");
         String s = label != null ? label.toString() : String.valueOf(r.get("profile"));
-        return size instanceof Number ? s + ", " + Sizes.format(((Number) size).longValue()) : s;
+        return size instanceof Number ? s + ", " + Sizes.compact(((Number) size).longValue()) : s;
     }
 
     private static String groupDetail(Map<String, Object> r, String section) {

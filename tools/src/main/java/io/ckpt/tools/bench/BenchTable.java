@@ -1,5 +1,7 @@
 package io.ckpt.tools.bench;
 
+import io.ckpt.tools.text.Sizes;
+
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +24,7 @@ public final class BenchTable {
         String what = report.get("image") != null ? "image " + report.get("image")
             : "profile " + report.get("profile") + " (seed " + report.get("seed") + ")";
         out.printf(Locale.ROOT, "ckpt bench: %s arena, %s, %d round%s; medians of wall-clock time%n",
-            Sizes.format(arena), what, rounds, rounds == 1 ? "" : "s");
+            Sizes.compact(arena), what, rounds, rounds == 1 ? "" : "s");
         out.printf(Locale.ROOT, "java %s, %s cores, load %s; files on %s in %s; lz4 CLI %s; lz4-java %s%n",
             machine.get("java_version"), machine.get("cores"), fmt(machine.get("load_average_1m"), "%.2f"),
             machine.get("filesystem"), machine.get("work_dir"),
@@ -74,7 +76,7 @@ public final class BenchTable {
             }
             out.printf(Locale.ROOT, "  %-42s %9s %7s %11s %7s %12s %13s%n", label,
                 fmt(e.get("median_s"), "%.3f"), fmt(e.get("gbps"), "%.2f"),
-                bytes == null ? "-" : Sizes.format(num(bytes).longValue()),
+                bytes == null ? "-" : Sizes.compact(num(bytes).longValue()),
                 ratio == null ? "-" : fmt(ratio, "%.2fx"),
                 calls == null ? "-" : String.valueOf(num(calls).longValue()),
                 e.containsKey("ckpt_speedup") ? fmt(e.get("ckpt_speedup"), "%.2fx") : "-");

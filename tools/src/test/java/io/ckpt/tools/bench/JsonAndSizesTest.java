@@ -1,5 +1,7 @@
 package io.ckpt.tools.bench;
 
+import io.ckpt.tools.text.Sizes;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +52,7 @@ class JsonAndSizesTest {
         assertEquals(64L << 10, Sizes.parse(" 64k "));
         assertThrows(IllegalArgumentException.class, () -> Sizes.parse("lots"));
         assertThrows(IllegalArgumentException.class, () -> Sizes.parse("-1m"));
-        assertEquals("1.00 GiB", Sizes.format(1L << 30));
-        assertEquals("512 B", Sizes.format(512));
+        assertEquals("1.00 GiB", Sizes.compact(1L << 30));
+        assertEquals("512 B", Sizes.compact(512));
     }
 }

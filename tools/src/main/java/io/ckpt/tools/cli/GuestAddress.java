@@ -1,0 +1,28 @@
+package io.ckpt.tools.cli;
+
+import java.util.Locale;
+
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * picocli converter for a guest address: {@code 0x7f000} (hexadecimal) or {@code 520192}
+ * (decimal); underscores are ignored.
+ *
+ * <p>Thread-safety: stateless.
+ */
+final class GuestAddress implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+        String s = value.trim().toLowerCase(Locale.ROOT).replace("_", "");
+        try {
+            long v = s.startsWith("0x") ? Long.parseUnsignedLong(s.substring(2), 16) : Long.parseLong(s);
+            if (v < 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + value + "' is not a guest address (examples: 0x7f000, 520192)");
+        }
+    }
+}

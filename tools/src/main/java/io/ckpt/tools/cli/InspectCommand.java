@@ -1,0 +1,222 @@
+package io.ckpt.tools.cli;
+
+import io.ckpt.tools.inspect.BlockVerifier;
+import io.ckpt.tools.inspect.BlockView;
+import io.ckpt.tools.inspect.IndexView;
+import io.ckpt.tools.inspect.InspectOutput;
+import io.ckpt.tools.inspect.Inspection;
+import io.ckpt.tools.inspect.JsonWriter;
+import io.ckpt.tools.inspect.ParentChain;
+import io.ckpt.tools.inspect.Problem;
+import io.ckpt.tools.inspect.StorageBlocksView;
+import io.ckpt.tools.inspect.SummaryView;
+import io.ckpt.tools.inspect.TolerantReader;
+import io.ckpt.tools.inspect.VerifyView;
+import io.ckpt.tools.text.Sizes;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ckpt inspect FILE.ckpt} (also {@code ckpt-inspect}): a complete, scriptable dumper. The
+ * default view is a summary of the metadata; {@code --index}, {@code --storage-blocks},
+ * {@code --block}, {@code --page} and {@code --verify} are the other views, each also as JSON
+ * ({@code --json}, schema in {@code format-spec/INSPECT-JSON.md}).
+ *
+ * <p>On a damaged file every view shows what is still readable, names the damaged structures
+ * with their file offsets (the first one also as an error line on stderr) and exits 2. Output
+ * depends only on the file's bytes and name (no timings, no directories), so golden tests can
+ * freeze it.
+ *
+ * <p>Thread-safety: one invocation per instance.
+ */
+@Command(name = "inspect",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Explain a checkpoint: its header, layout, parent chain and blocks, where every page block "
+            + "is stored, what each storage block holds, any block's bytes, and every checksum.",
+        "",
+        "Without a view option it prints a summary, reading only the metadata (fast on any size). "
+            + "On a damaged file it shows everything still readable, names each damaged structure "
+            + "and its file offset, and exits 2.",
+        ""},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  ckpt inspect vm.ckpt                        summary",
+        "  ckpt inspect --index --from 100 --count 20 vm.ckpt",
+        "  ckpt inspect --storage-blocks vm.ckpt       the reverse map",
+        "  ckpt inspect --block 7 --hexdump vm.ckpt    decode page block 7 and dump it",
+        "  ckpt inspect --page 0x7f000 --hexdump vm.ckpt",
+        "  ckpt inspect --verify vm.ckpt               every checksum, every bad block",
+        "  ckpt inspect --json vm.ckpt | jq .summary",
+        "",
+        "Exit status: 0 ok; 1 bad usage or input; 2 damaged, incomplete or unsupported checkpoint."})
+final class InspectCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE.ckpt", description = "The checkpoint to inspect.")
+    Path file;
+
+    @Option(names = "--index", description = "One row per page block: guest address, encoding, storage block, "
+        + "offset within it, file offset, stored length, CRC32C.")
+    boolean index;
+
+    @Option(names = "--from", paramLabel = "N", description = "With --index: the first page block to list (default 0).")
+    Long from;
+
+    @Option(names = "--count", paramLabel = "M", description = "With --index: how many page blocks to list (default all).")
+    Long count;
+
+    @Option(names = "--storage-blocks", description = "One row per storage block: extent, fill, header state, and the "
+        + "page blocks its own reverse map names.")
+    boolean storageBlocks;
+
+    @Option(names = "--block", paramLabel = "N", description = "Page block N: its index entry, where its content is "
+        + "(through the parent chain), and whether it decodes and matches its CRC32C.")
+    Long block;
+
+    @Option(names = "--page", paramLabel = "ADDRESS", converter = GuestAddress.class,
+        description = "As --block, for the page block holding guest ADDRESS (0x... or decimal); --hexdump shows only "
+            + "its 4 KiB page.")
+    Long page;
+
+    @Option(names = "--hexdump", description = "With --block or --page: dump the decoded bytes (hexdump -C style).")
+    boolean hexdump;
+
+    @Option(names = "--verify", description = "Check every checksum, decoding every page block, and the zero padding; "
+        + "list every failure instead of stopping at the first. Progress bar on a terminal.")
+    boolean verify;
+
+    @Option(names = "--json", description = "Print one JSON document (\"schema_version\": "
+        + InspectOutput.JSON_SCHEMA_VERSION + ", see format-spec/INSPECT-JSON.md) instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        checkOptions();
+        Inspection f = TolerantReader.read(file);
+        PrintWriter out = spec.commandLine().getOut();
+        JsonWriter j = json ? new JsonWriter(out) : null;
+        List<Problem> problems;
+        if (verify) {
+            problems = verify(f, out, j);
+        } else if (storageBlocks || index || block != null || page != null) {
+            if (!f.indexReadable() || !f.geometryKnown()) {
+                // The view needs what is damaged: show the summary, which shows what is left.
+                return finish(summary(f, out, j), true);
+            }
+            if (storageBlocks) {
+                StorageBlocksView v = new StorageBlocksView(f);
+                print(v::text, v::json, out, j);
+                problems = v.problems();
+            } else if (index) {
+                IndexView v = new IndexView(f, ParentChain.of(f), rangeStart(f), count == null ? Long.MAX_VALUE : count);
+                print(v::text, v::json, out, j);
+                problems = v.problems();
+            } else {
+                long n = block != null ? block : page / f.blockBytes();
+                checkBlock(f, n);
+                BlockView v = new BlockView(f, ParentChain.of(f), n, page == null ? -1 : page, hexdump);
+                print(v::text, v::json, out, j);
+                problems = v.problems();
+            }
+        } else {
+            problems = summary(f, out, j);
+        }
+        return finish(problems, false);
+    }
+
+    private List<Problem> summary(Inspection f, PrintWriter out, JsonWriter j) throws Exception {
+        SummaryView v = new SummaryView(f, ParentChain.of(f));
+        print(v::text, v::json, out, j);
+        return v.problems();
+    }
+
+    private List<Problem> verify(Inspection f, PrintWriter out, JsonWriter j) throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressBar bar = new ProgressBar(err, "verifying " + f.name(), f.indexReadable() ? f.storageBlockCount() : 0,
+            ProgressBar.onTerminal());
+        long t0 = System.nanoTime();
+        BlockVerifier.Result r = BlockVerifier.verify(f, bar, false);
+        long nanos = System.nanoTime() - t0;
+        bar.finish(Sizes.human(r.decodedBytes()) + " in " + Sizes.seconds(nanos) + " (" + Sizes.rate(r.decodedBytes(), nanos)
+            + ")");
+        VerifyView v = new VerifyView(f, r);
+        print(v::text, v::json, out, j);
+        return v.problems();
+    }
+
+    /** Prints the error line for the first problem (the full list is in the output) and returns the exit code. */
+    private int finish(List<Problem> problems, boolean viewUnavailable) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (problems.isEmpty()) {
+            return Exit.OK;
+        }
+        String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more; see the output)" : "";
+        err.println(ErrorHandler.PREFIX + problems.get(0).message() + more
+            + (viewUnavailable ? "; the requested view needs the damaged structures, so the summary was shown" : ""));
+        err.flush();
+        return Exit.CORRUPT;
+    }
+
+    private void print(java.util.function.Consumer<PrintWriter> text, java.util.function.Consumer<JsonWriter> json,
+                       PrintWriter out, JsonWriter j) {
+        if (j != null) {
+            json.accept(j);
+            j.flush();
+        } else {
+            text.accept(out);
+        }
+        out.flush();
+    }
+
+    private void checkOptions() {
+        int views = (index ? 1 : 0) + (storageBlocks ? 1 : 0) + (block != null ? 1 : 0) + (page != null ? 1 : 0)
+            + (verify ? 1 : 0);
+        if (views > 1) {
+            throw usage("choose one of --index, --storage-blocks, --block, --page and --verify");
+        }
+        if ((from != null || count != null) && !index) {
+            throw usage("--from and --count go with --index");
+        }
+        if (hexdump && block == null && page == null) {
+            throw usage("--hexdump goes with --block or --page");
+        }
+        if (from != null && from < 0 || count != null && count < 0 || block != null && block < 0) {
+            throw usage("block numbers and counts must not be negative");
+        }
+    }
+
+    private long rangeStart(Inspection f) {
+        long n = from == null ? 0 : from;
+        if (n > 0 && n >= f.blockCount) {
+            throw usage("--from " + n + " is past the last page block (" + (f.blockCount - 1) + ")");
+        }
+        return n;
+    }
+
+    private void checkBlock(Inspection f, long n) {
+        if (page != null && (page < 0 || page >= f.arenaSize())) {
+            throw usage("--page " + InspectOutput.hex(page) + " is outside the arena [0x0, " + InspectOutput.hex(f.arenaSize())
+                + ")");
+        }
+        if (n >= f.blockCount) {
+            throw usage("--block " + n + " is past the last page block (" + (f.blockCount - 1) + ")");
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}
