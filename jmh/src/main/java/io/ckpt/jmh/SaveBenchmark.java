@@ -12,7 +12,7 @@ import io.ckpt.tools.bench.ArenaStore;
 import io.ckpt.tools.bench.ArenaStores;
 import io.ckpt.tools.bench.Arenas;
 import io.ckpt.tools.bench.IoResult;
-import io.ckpt.tools.bench.Sizes;
+import io.ckpt.tools.text.Sizes;
 import io.ckpt.workload.ArenaFiller.Profile;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -96,8 +96,8 @@ public class SaveBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         if (last != null) {
-            System.out.printf("%n# %s: %s arena -> %s file, %d write calls%n", impl, Sizes.format(memory.size()),
-                Sizes.format(last.fileBytes()), last.calls());
+            System.out.printf("%n# %s: %s arena -> %s file, %d write calls%n", impl, Sizes.compact(memory.size()),
+                Sizes.compact(last.fileBytes()), last.calls());
         }
         store.close();
         memory.close();

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Prints a {@link BenchCommand} report (as built, or as read back with {@link Json#parse})
+ * Prints a {@link Bench} report (as built, or as read back with {@link Json#parse})
  * as a table of medians, throughput, sizes and the speedup of ckpt over each baseline.
  *
  * <p>Thread-safety: stateless.

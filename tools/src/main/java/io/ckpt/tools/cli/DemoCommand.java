@@ -1,5 +1,7 @@
 package io.ckpt.tools.cli;
 
+import io.ckpt.tools.text.Format;
+
 import io.ckpt.tools.text.Sizes;
 
 import java.io.IOException;
@@ -12,7 +14,6 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import io.ckpt.Checkpoints;
@@ -26,14 +27,6 @@ import io.ckpt.save.SaveOptions;
 import io.ckpt.save.SaveStats;
 import io.ckpt.workload.ArenaFiller;
 import io.ckpt.workload.ArenaFiller.Profile;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code ckpt demo}: the whole job on a built-in workload. Fills an arena with seeded,
@@ -42,69 +35,61 @@ import picocli.CommandLine.TypeConversionException;
  *
  * <p>Thread-safety: one invocation per instance.
  */
-@Command(name = "demo",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = {
-        "Save, restore and check a built-in workload, and compare with 'lz4 -1'.",
-        "",
-        "Fills an arena with seeded, realistic memory (zero pages, pointer-rich heap, text, a "
-            + "little random data), saves it to a temporary directory, restores it eagerly into a "
-            + "second arena and compares every byte. If lz4 is on PATH, also compresses the same "
-            + "raw image with 'lz4 -1' and compares sizes (the goal: the checkpoint at most 2%% "
-            + "larger). Needs twice --size of off-heap memory and, for the lz4 step, about twice "
-            + "--size of disk. Exits 0 only if every byte matches.",
-        ""},
-    footerHeading = "%nExamples:%n",
-    footer = {
-        "  ckpt demo",
-        "  ckpt demo --size 4g --profile zero-heavy --seed 7",
-        "  ckpt demo --size 256m --block-pages 64 --storage-block 4m",
-        "  ckpt demo --size 64m --keep --dir /var/tmp --no-lz4"})
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Command {
     /** Bytes compared per step. */
     static final int COMPARE_CHUNK = 1 << 20;
     /** Arena size of the warm-up save and restore. */
     static final int WARM_UP_SIZE = 4 << 20;
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--size", paramLabel = "SIZE", converter = Sizes.Converter.class, defaultValue = "1g",
-        description = "Arena size, a multiple of 4k (e.g. 16m, 1g). Default: ${DEFAULT-VALUE}.")
-    long size;
-
-    @Option(names = "--profile", paramLabel = "PROFILE", converter = ProfileConverter.class, defaultValue = "mixed",
-        completionCandidates = ProfileConverter.Names.class,
-        description = "Arena content: ${COMPLETION-CANDIDATES}. mixed is 35%% zero, 35%% heap, 20%% text, "
-            + "10%% random pages. Default: ${DEFAULT-VALUE}.")
-    Profile profile;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-        description = "Seed of the content: the same seed gives the same bytes. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--dir", paramLabel = "DIR",
-        description = "Where to create the temporary directory. Default: the system temporary directory.")
-    Path dir;
-
-    @Option(names = "--keep", description = "Keep the checkpoint, raw image and lz4 files; print where.")
-    boolean keep;
-
-    @Option(names = "--no-lz4", description = "Skip the comparison with 'lz4 -1'.")
-    boolean noLz4;
-
-    @Mixin
-    SaveSettings settings;
+    private long size;
+    private Profile profile;
+    private long seed;
+    private Path dir;
+    private boolean keep;
+    private boolean noLz4;
+    private Io io;
 
     @Override
-    public Integer call() throws Exception {
+    public CommandSpec spec() {
+        return SaveSettings.declare(CommandSpec.of("demo", "Save, restore and check a built-in workload, and compare "
+                + "with 'lz4 -1'.")
+            .description("Fills an arena with seeded, realistic memory (zero pages, pointer-rich heap, text, a little "
+                + "random data), saves it to a temporary directory, restores it eagerly into a second arena and compares "
+                + "every byte. If lz4 is on PATH, also compresses the same raw image with 'lz4 -1' and compares sizes (the "
+                + "goal: the checkpoint at most 2% larger). Needs twice --size of off-heap memory and, for the lz4 step, "
+                + "about twice --size of disk. Exits 0 only if every byte matches.")
+            .option("--size", "SIZE", "Arena size, a multiple of 4k (e.g. 16m, 1g). Default: 1g.")
+            .option("--profile", "PROFILE", "Arena content: " + profileNames() + ". mixed is 35% zero, 35% heap, 20% "
+                + "text, 10% random pages. Default: mixed.")
+            .option("--seed", "N", "Seed of the content: the same seed gives the same bytes. Default: 42.")
+            .option("--dir", "DIR", "Where to create the temporary directory. Default: the system temporary directory.")
+            .flag("--keep", "Keep the checkpoint, raw image and lz4 files; print where.")
+            .flag("--no-lz4", "Skip the comparison with 'lz4 -1'."))
+            .examples(
+                "  ckpt demo",
+                "  ckpt demo --size 4g --profile zero-heavy --seed 7",
+                "  ckpt demo --size 256m --block-pages 64 --storage-block 4m",
+                "  ckpt demo --size 64m --keep --dir /var/tmp --no-lz4");
+    }
+
+    @Override
+    public int run(Args a, Io io) throws Exception {
+        this.io = io;
+        size = a.has("--size") ? Options.size(a, "--size") : 1L << 30;
         if (size <= 0 || size % GuestMemory.PAGE_SIZE != 0) {
-            throw new ParameterException(spec.commandLine(), "invalid value for option '--size': " + size
-                + " bytes is not a positive multiple of 4096");
+            throw a.invalid("--size", size + " bytes is not a positive multiple of 4096");
         }
-        SaveOptions options = settings.toOptions(spec.commandLine());
-        PrintWriter err = spec.commandLine().getErr();
+        try {
+            profile = Profile.parse(a.get("--profile", "mixed"));
+        } catch (IllegalArgumentException e) {
+            throw a.invalid("--profile", e.getMessage());
+        }
+        seed = a.longValue("--seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
+        dir = a.path("--dir");
+        keep = a.flag("--keep");
+        noLz4 = a.flag("--no-lz4");
+        SaveOptions options = SaveSettings.toOptions(a);
+        PrintWriter err = io.err();
         Path work = dir == null ? Files.createTempDirectory("ckpt-demo-") : Files.createTempDirectory(dir, "ckpt-demo-");
         Path ckpt = work.resolve("demo.ckpt");
         // Interrupted (Ctrl-C), the demo still removes its files, which can be gigabytes.
@@ -125,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
                 deleteTree(work);
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = io.out();
         String title = "ckpt demo: " + Sizes.human(size) + " arena, profile " + profileName() + ", seed " + seed + ", "
             + options.codec().name().toLowerCase(Locale.ROOT) + ", " + Sizes.exact(options.blockBytes())
             + " page blocks, " + Sizes.exact(options.storageBlockSize()) + " storage blocks";
@@ -134,7 +119,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("kept: " + work);
         }
         if (m.mismatch() >= 0) {
-            out.println(String.format(Locale.ROOT, "FAILED: the restored arena differs from the original, first at "
+            out.println(Format.of("FAILED: the restored arena differs from the original, first at "
                 + "guest address 0x%x", m.mismatch()));
             return Exit.CORRUPT;
         }
@@ -209,7 +194,7 @@ final class DemoCommand implements Callable<Integer> {
                 long mismatch = firstMismatch(original, target);
                 r.awaitCompletion();
                 if (sink == 42) {
-                    spec.commandLine().getErr().print("");   // keep the touches from being optimised away
+                    io.err().print("");   // keep the touches from being optimised away
                 }
                 return new DemoReport.Lazy(first, touches, touchNanos, r.stats(), mismatch);
             }
@@ -319,25 +304,12 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Parses a profile name ({@code mixed}, {@code zero-heavy}, ...). */
-    static final class ProfileConverter implements ITypeConverter<Profile> {
-        @Override
-        public Profile convert(String value) {
-            try {
-                return Profile.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    /** @return the profile names as typed on the command line, e.g. {@code mixed, zero-heavy, ...}. */
+    static String profileNames() {
+        StringBuilder b = new StringBuilder();
+        for (Profile p : Profile.values()) {
+            b.append(b.length() == 0 ? "" : ", ").append(p.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
-
-        /** The profile names as typed on the command line. */
-        static final class Names extends ArrayList<String> {
-            private static final long serialVersionUID = 1L;
-
-            Names() {
-                for (Profile p : Profile.values()) {
-                    add(p.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-                }
-            }
-        }
+        return b.toString();
     }
 }

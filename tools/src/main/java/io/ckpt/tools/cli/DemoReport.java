@@ -1,11 +1,12 @@
 package io.ckpt.tools.cli;
 
+import io.ckpt.tools.text.Format;
+
 import io.ckpt.tools.inspect.CheckpointSummary;
 import io.ckpt.tools.text.Sizes;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import io.ckpt.memory.GuestMemory;
 import io.ckpt.restore.lazy.LazyRestoreStats;
@@ -81,7 +82,7 @@ final class DemoReport {
             lines.add(row("complete", Sizes.seconds(ls.completeNanos()), "every block present: by fault "
                 + Sizes.count(ls.installedByFault()) + ", neighbour " + Sizes.count(ls.installedByNeighbour())
                 + ", prefetch " + Sizes.count(ls.installedByPrefetch()) + ", zero from start " + Sizes.count(ls.presetZero())
-                + "; " + (lazy.mismatch() < 0 ? "every byte matches" : String.format(Locale.ROOT,
+                + "; " + (lazy.mismatch() < 0 ? "every byte matches" : Format.of(
                 "DIFFERS at 0x%x", lazy.mismatch()))));
         }
         SaveStats ls = m.lazySave();
@@ -115,11 +116,11 @@ final class DemoReport {
     }
 
     private static String row(String what, String value, String detail) {
-        return String.format(Locale.ROOT, "  %-9s %12s  %s", what, value, detail).stripTrailing();
+        return Format.of("  %-9s %12s  %s", what, value, detail).stripTrailing();
     }
 
     private static String fixed(int decimals, double v) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        return Format.of("%." + decimals + "f", v);
     }
 
     private static String plural(int n) {

@@ -1,5 +1,7 @@
 package io.ckpt.tools.cli;
 
+import io.ckpt.tools.text.Format;
+
 import io.ckpt.tools.inspect.InspectOutput;
 import io.ckpt.tools.inspect.JsonWriter;
 import io.ckpt.tools.inspect.Ranges;
@@ -10,19 +12,12 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.zip.CRC32C;
 
 import io.ckpt.format.CheckpointMetadata;
 import io.ckpt.format.Encoding;
 import io.ckpt.format.IndexEntryDescriptor;
 import io.ckpt.restore.ResolvedCheckpoint;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import static io.ckpt.tools.inspect.InspectOutput.hex;
 import static io.ckpt.tools.inspect.InspectOutput.kv;
@@ -39,42 +34,39 @@ import static io.ckpt.tools.inspect.InspectOutput.kv;
  *
  * <p>Thread-safety: one invocation per instance.
  */
-@Command(name = "diff",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = {
-        "Show which page blocks differ between two checkpoints of the same arena size and block size.",
-        "",
-        "Compares each page block's CRC32C from the two indexes (following incremental checkpoints "
-            + "to the ancestor that holds the block); reads no block data, so it is fast on any size. "
-            + "Exits 0 whether or not blocks differ, 1 if the geometries differ, 2 if a file or an "
-            + "ancestor is damaged or missing.",
-        ""},
-    footerHeading = "%nExamples:%n",
-    footer = {
-        "  ckpt diff monday.ckpt tuesday.ckpt",
-        "  ckpt diff --json a.ckpt b.ckpt | jq .differing_blocks"})
-final class DiffCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "A.ckpt", description = "The first checkpoint.")
-    Path a;
-
-    @Parameters(index = "1", paramLabel = "B.ckpt", description = "The second checkpoint.")
-    Path b;
-
-    @Option(names = "--json", description = "Print one JSON document (\"schema_version\": "
-        + InspectOutput.JSON_SCHEMA_VERSION + ", see format-spec/INSPECT-JSON.md) instead of text.")
-    boolean json;
+final class DiffCommand implements Command {
+    private Path a;
+    private Path b;
+    private boolean json;
+    private Io io;
 
     @Override
-    public Integer call() throws Exception {
+    public CommandSpec spec() {
+        return CommandSpec.of("diff", "Show which page blocks differ between two checkpoints of the same arena size and "
+                + "block size.")
+            .description("Compares each page block's CRC32C from the two indexes (following incremental checkpoints to "
+                + "the ancestor that holds the block); reads no block data, so it is fast on any size. Exits 0 whether or "
+                + "not blocks differ, 1 if the geometries differ, 2 if a file or an ancestor is damaged or missing.")
+            .param("A.ckpt", "The first checkpoint.")
+            .param("B.ckpt", "The second checkpoint.")
+            .flag("--json", "Print one JSON document (\"schema_version\": " + InspectOutput.JSON_SCHEMA_VERSION
+                + ", see format-spec/INSPECT-JSON.md) instead of text.")
+            .examples(
+                "  ckpt diff monday.ckpt tuesday.ckpt",
+                "  ckpt diff --json a.ckpt b.ckpt | jq .differing_blocks");
+    }
+
+    @Override
+    public int run(Args args, Io io) throws Exception {
+        this.io = io;
+        a = args.paramPath(0);
+        b = args.paramPath(1);
+        json = args.flag("--json");
         List<CheckpointMetadata> chainA = ResolvedCheckpoint.chain(a);
         List<CheckpointMetadata> chainB = ResolvedCheckpoint.chain(b);
         CheckpointMetadata ma = chainA.get(0);
         CheckpointMetadata mb = chainB.get(0);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = io.out();
         boolean comparable = ma.arenaSize() == mb.arenaSize() && ma.blockBytes() == mb.blockBytes();
         BitSet differing = comparable ? differing(chainA, chainB) : new BitSet();
         if (json) {
@@ -86,7 +78,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         out.flush();
         if (!comparable) {
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter err = io.err();
             err.println(ErrorHandler.PREFIX + "cannot compare: " + geometry(ma) + " in " + name(ma) + ", " + geometry(mb)
                 + " in " + name(mb));
             err.flush();
@@ -172,7 +164,7 @@ final class DiffCommand implements Callable<Integer> {
         Ranges.forEach(differing, r -> {
             long start = r.first() * ma.blockBytes();
             long end = r.last() * ma.blockBytes() + ma.blockLength(r.last());
-            out.println(String.format(Locale.ROOT, "  %-22s guest %-30s %s", (r.length() == 1 ? "block " : "blocks ") + r,
+            out.println(Format.of("  %-22s guest %-30s %s", (r.length() == 1 ? "block " : "blocks ") + r,
                 hex(start) + "-" + hex(end - 1), Sizes.human(end - start)).stripTrailing());
         });
     }

@@ -11,53 +11,19 @@ import java.nio.file.NotDirectoryException;
 
 import io.ckpt.format.CheckpointException;
 import io.ckpt.tools.text.Text;
-import picocli.CommandLine;
-import picocli.CommandLine.IExecutionExceptionHandler;
-import picocli.CommandLine.IParameterExceptionHandler;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns every failure into one line on stderr, {@code ckpt: error: ...}, and an exit code:
  * {@link Exit#CORRUPT} for a {@link CheckpointException}, {@link Exit#USAGE} for anything
- * else (bad usage, bad input, I/O). The stack trace follows only with {@code --verbose}.
+ * else (bad input, I/O). The stack trace follows only with {@code --verbose}. Bad usage
+ * ({@link UsageException}) is reported by {@link Main} itself.
  *
  * <p>Thread-safety: stateless.
  */
-final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+final class ErrorHandler {
     static final String PREFIX = "ckpt: error: ";
 
-    @Override
-    public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
-        Object root = cl.getCommandSpec().root().userObject();
-        boolean verbose = root instanceof Main && ((Main) root).verbose;
-        return report(ex, cl.getErr(), verbose || Main.hasVerbose(parsed.originalArgs().toArray(new String[0])));
-    }
-
-    @Override
-    public int handleParseException(ParameterException ex, String[] args) {
-        CommandLine cl = ex.getCommandLine();
-        PrintWriter err = cl.getErr();
-        StringBuilder line = new StringBuilder(PREFIX);
-        if (ex instanceof UnmatchedArgumentException u && u.isUnknownOption()) {
-            line.append("unknown option '").append(u.getUnmatched().get(0)).append('\'');
-        } else if (ex instanceof UnmatchedArgumentException u && !cl.getSubcommands().isEmpty()
-            && !u.getUnmatched().isEmpty()) {
-            line.append("unknown command '").append(u.getUnmatched().get(0)).append('\'');
-        } else {
-            line.append(oneLine(ex.getMessage()));
-        }
-        if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-            line.append("; did you mean ").append(String.join(" or ", u.getSuggestions())).append('?');
-        }
-        line.append(" (see '").append(cl.getCommandSpec().qualifiedName()).append(" --help')");
-        err.println(line);
-        if (Main.hasVerbose(args)) {
-            ex.printStackTrace(err);
-        }
-        err.flush();
-        return Exit.USAGE;
+    private ErrorHandler() {
     }
 
     /** Prints {@code t} as one error line (and its stack trace if {@code verbose}). @return its exit code. */

@@ -2,18 +2,22 @@ package io.ckpt.tools.cli;
 
 import java.util.Locale;
 
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
- * picocli converter for a guest address: {@code 0x7f000} (hexadecimal) or {@code 520192}
- * (decimal); underscores are ignored.
+ * A guest address as typed: {@code 0x7f000} (hexadecimal) or {@code 520192} (decimal);
+ * underscores are ignored.
  *
  * <p>Thread-safety: stateless.
  */
-final class GuestAddress implements ITypeConverter<Long> {
-    @Override
-    public Long convert(String value) {
+final class GuestAddress {
+    private GuestAddress() {
+    }
+
+    /**
+     * @return the address {@code value} names.
+     * @throws IllegalArgumentException if it is not a non-negative address.
+     */
+    static long parse(String value) {
         String s = value.trim().toLowerCase(Locale.ROOT).replace("_", "");
         try {
             long v = s.startsWith("0x") ? Long.parseUnsignedLong(s.substring(2), 16) : Long.parseLong(s);
@@ -22,7 +26,7 @@ final class GuestAddress implements ITypeConverter<Long> {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new TypeConversionException("'" + value + "' is not a guest address (examples: 0x7f000, 520192)");
+            throw new IllegalArgumentException("'" + value + "' is not a guest address (examples: 0x7f000, 520192)");
         }
     }
 }

@@ -17,14 +17,7 @@ import io.ckpt.tools.text.Sizes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ckpt inspect FILE.ckpt} (also {@code ckpt-inspect}): a complete, scriptable dumper. The
@@ -39,74 +32,82 @@ import picocli.CommandLine.Spec;
  *
  * <p>Thread-safety: one invocation per instance.
  */
-@Command(name = "inspect",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = {
-        "Explain a checkpoint: its header, layout, parent chain and blocks, where every page block "
-            + "is stored, what each storage block holds, any block's bytes, and every checksum.",
-        "",
-        "Without a view option it prints a summary, reading only the metadata (fast on any size). "
-            + "On a damaged file it shows everything still readable, names each damaged structure "
-            + "and its file offset, and exits 2.",
-        ""},
-    footerHeading = "%nExamples:%n",
-    footer = {
-        "  ckpt inspect vm.ckpt                        summary",
-        "  ckpt inspect --index --from 100 --count 20 vm.ckpt",
-        "  ckpt inspect --storage-blocks vm.ckpt       the reverse map",
-        "  ckpt inspect --block 7 --hexdump vm.ckpt    decode page block 7 and dump it",
-        "  ckpt inspect --page 0x7f000 --hexdump vm.ckpt",
-        "  ckpt inspect --verify vm.ckpt               every checksum, every bad block",
-        "  ckpt inspect --json vm.ckpt | jq .summary",
-        "",
-        "Exit status: 0 ok; 1 bad usage or input; 2 damaged, incomplete or unsupported checkpoint."})
-final class InspectCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "FILE.ckpt", description = "The checkpoint to inspect.")
-    Path file;
-
-    @Option(names = "--index", description = "One row per page block: guest address, encoding, storage block, "
-        + "offset within it, file offset, stored length, CRC32C.")
-    boolean index;
-
-    @Option(names = "--from", paramLabel = "N", description = "With --index: the first page block to list (default 0).")
-    Long from;
-
-    @Option(names = "--count", paramLabel = "M", description = "With --index: how many page blocks to list (default all).")
-    Long count;
-
-    @Option(names = "--storage-blocks", description = "One row per storage block: extent, fill, header state, and the "
-        + "page blocks its own reverse map names.")
-    boolean storageBlocks;
-
-    @Option(names = "--block", paramLabel = "N", description = "Page block N: its index entry, where its content is "
-        + "(through the parent chain), and whether it decodes and matches its CRC32C.")
-    Long block;
-
-    @Option(names = "--page", paramLabel = "ADDRESS", converter = GuestAddress.class,
-        description = "As --block, for the page block holding guest ADDRESS (0x... or decimal); --hexdump shows only "
-            + "its 4 KiB page.")
-    Long page;
-
-    @Option(names = "--hexdump", description = "With --block or --page: dump the decoded bytes (hexdump -C style).")
-    boolean hexdump;
-
-    @Option(names = "--verify", description = "Check every checksum, decoding every page block, and the zero padding; "
-        + "list every failure instead of stopping at the first. Progress bar on a terminal.")
-    boolean verify;
-
-    @Option(names = "--json", description = "Print one JSON document (\"schema_version\": "
-        + InspectOutput.JSON_SCHEMA_VERSION + ", see format-spec/INSPECT-JSON.md) instead of text.")
-    boolean json;
+final class InspectCommand implements Command {
+    private Io io;
+    private Path file;
+    private boolean index;
+    private Long from;
+    private Long count;
+    private boolean storageBlocks;
+    private Long block;
+    private Long page;
+    private boolean hexdump;
+    private boolean verify;
+    private boolean json;
+    private CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
+    public CommandSpec spec() {
+        return CommandSpec.of("inspect", "Explain a checkpoint: its header, layout, parent chain and blocks, where every "
+                + "page block is stored, what each storage block holds, any block's bytes, and every checksum.")
+            .description("Without a view option it prints a summary, reading only the metadata (fast on any size). On a "
+                + "damaged file it shows everything still readable, names each damaged structure and its file offset, "
+                + "and exits 2.")
+            .param("FILE.ckpt", "The checkpoint to inspect.")
+            .flag("--index", "One row per page block: guest address, encoding, storage block, offset within it, file "
+                + "offset, stored length, CRC32C.")
+            .option("--from", "N", "With --index: the first page block to list (default 0).")
+            .option("--count", "M", "With --index: how many page blocks to list (default all).")
+            .flag("--storage-blocks", "One row per storage block: extent, fill, header state, and the page blocks its own "
+                + "reverse map names.")
+            .option("--block", "N", "Page block N: its index entry, where its content is (through the parent chain), and "
+                + "whether it decodes and matches its CRC32C.")
+            .option("--page", "ADDRESS", "As --block, for the page block holding guest ADDRESS (0x... or decimal); "
+                + "--hexdump shows only its 4 KiB page.")
+            .flag("--hexdump", "With --block or --page: dump the decoded bytes (hexdump -C style).")
+            .flag("--verify", "Check every checksum, decoding every page block, and the zero padding; list every failure "
+                + "instead of stopping at the first. Progress bar on a terminal.")
+            .flag("--json", "Print one JSON document (\"schema_version\": " + InspectOutput.JSON_SCHEMA_VERSION
+                + ", see format-spec/INSPECT-JSON.md) instead of text.")
+            .examples(
+                "  ckpt inspect vm.ckpt                        summary",
+                "  ckpt inspect --index --from 100 --count 20 vm.ckpt",
+                "  ckpt inspect --storage-blocks vm.ckpt       the reverse map",
+                "  ckpt inspect --block 7 --hexdump vm.ckpt    decode page block 7 and dump it",
+                "  ckpt inspect --page 0x7f000 --hexdump vm.ckpt",
+                "  ckpt inspect --verify vm.ckpt               every checksum, every bad block",
+                "  ckpt inspect --json vm.ckpt | jq .summary",
+                "",
+                "Exit status: 0 ok; 1 bad usage or input; 2 damaged, incomplete or unsupported checkpoint.");
+    }
+
+    @Override
+    public int run(Args a, Io io) throws Exception {
+        this.io = io;
+        this.spec = a.spec();
+        file = a.paramPath(0);
+        index = a.flag("--index");
+        from = a.has("--from") ? a.longValue("--from", 0, Long.MIN_VALUE, Long.MAX_VALUE) : null;
+        count = a.has("--count") ? a.longValue("--count", 0, Long.MIN_VALUE, Long.MAX_VALUE) : null;
+        storageBlocks = a.flag("--storage-blocks");
+        block = a.has("--block") ? a.longValue("--block", 0, Long.MIN_VALUE, Long.MAX_VALUE) : null;
+        if (a.has("--page")) {
+            try {
+                page = GuestAddress.parse(a.get("--page"));
+            } catch (IllegalArgumentException e) {
+                throw a.invalid("--page", e.getMessage());
+            }
+        }
+        hexdump = a.flag("--hexdump");
+        verify = a.flag("--verify");
+        json = a.flag("--json");
+        return inspect();
+    }
+
+    private int inspect() throws Exception {
         checkOptions();
         Inspection f = TolerantReader.read(file);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = io.out();
         JsonWriter j = json ? new JsonWriter(out) : null;
         List<Problem> problems;
         if (verify) {
@@ -144,9 +145,9 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private List<Problem> verify(Inspection f, PrintWriter out, JsonWriter j) throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = io.err();
         ProgressBar bar = new ProgressBar(err, "verifying " + f.name(), f.indexReadable() ? f.storageBlockCount() : 0,
-            ProgressBar.onTerminal());
+            io.errIsTerminal());
         long t0 = System.nanoTime();
         BlockVerifier.Result r = BlockVerifier.verify(f, bar, false);
         long nanos = System.nanoTime() - t0;
@@ -159,7 +160,7 @@ final class InspectCommand implements Callable<Integer> {
 
     /** Prints the error line for the first problem (the full list is in the output) and returns the exit code. */
     private int finish(List<Problem> problems, boolean viewUnavailable) {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = io.err();
         if (problems.isEmpty()) {
             return Exit.OK;
         }
@@ -181,7 +182,7 @@ final class InspectCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private void checkOptions() {
+    private void checkOptions() throws UsageException {
         int views = (index ? 1 : 0) + (storageBlocks ? 1 : 0) + (block != null ? 1 : 0) + (page != null ? 1 : 0)
             + (verify ? 1 : 0);
         if (views > 1) {
@@ -198,7 +199,7 @@ final class InspectCommand implements Callable<Integer> {
         }
     }
 
-    private long rangeStart(Inspection f) {
+    private long rangeStart(Inspection f) throws UsageException {
         long n = from == null ? 0 : from;
         if (n > 0 && n >= f.blockCount) {
             throw usage("--from " + n + " is past the last page block (" + (f.blockCount - 1) + ")");
@@ -206,7 +207,7 @@ final class InspectCommand implements Callable<Integer> {
         return n;
     }
 
-    private void checkBlock(Inspection f, long n) {
+    private void checkBlock(Inspection f, long n) throws UsageException {
         if (page != null && (page < 0 || page >= f.arenaSize())) {
             throw usage("--page " + InspectOutput.hex(page) + " is outside the arena [0x0, " + InspectOutput.hex(f.arenaSize())
                 + ")");
@@ -216,7 +217,7 @@ final class InspectCommand implements Callable<Integer> {
         }
     }
 
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+    private UsageException usage(String message) {
+        return new UsageException(spec, message);
     }
 }

@@ -1,18 +1,24 @@
 package io.ckpt.tools.cli;
 
+import io.ckpt.tools.text.Format;
+
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.function.LongConsumer;
 
 /**
  * A progress bar on stderr for a long step ({@code verifying vm.ckpt [#####.....]  52%}),
  * redrawn in place with a carriage return, at most ten times a second. It draws only on a
- * terminal ({@link #onTerminal()}): piped or redirected output stays clean, and output that
- * tests or scripts read never holds a bar.
+ * terminal (the caller passes {@link Io#errIsTerminal()}): piped or redirected output stays
+ * clean, and output that tests or scripts read never holds a bar. As an engine
+ * {@link io.ckpt.Progress} ({@link #bytes}) it counts bytes, shows the throughput, and stays
+ * silent for the first {@link #BYTES_DELAY_NANOS}: a step that ends sooner draws nothing.
  *
- * <p>Thread-safety: called by the thread doing the work.
+ * <p>Thread-safety: called by one thread (the engine calls a {@link io.ckpt.Progress} on the
+ * thread that waits for the work).
  */
-final class ProgressBar implements LongConsumer {
+final class ProgressBar implements LongConsumer, io.ckpt.Progress {
+    /** A byte-counting bar first draws this long after it was made. */
+    static final long BYTES_DELAY_NANOS = 1_000_000_000L;
     private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 100_000_000L;
 
@@ -23,11 +29,14 @@ final class ProgressBar implements LongConsumer {
     private long lastDraw;
     private int lastPercent = -1;
     private boolean drawn;
+    /** Byte bars: when the bar was made (throughput, delay); 0 for a unit bar. */
+    private long start;
+    private long delayNanos;
 
     /**
      * @param label   what is being done, e.g. {@code verifying vm.ckpt}.
      * @param total   units of work in all.
-     * @param enabled false for a silent bar, e.g. {@code onTerminal()}.
+     * @param enabled false for a silent bar, e.g. {@link Io#errIsTerminal()}.
      */
     ProgressBar(PrintWriter err, String label, long total, boolean enabled) {
         this.err = err;
@@ -36,9 +45,21 @@ final class ProgressBar implements LongConsumer {
         this.enabled = enabled && total > 0;
     }
 
-    /** @return true if the JVM runs attached to a terminal (stdin and stdout; stderr is not reported by the JDK). */
-    static boolean onTerminal() {
-        return System.console() != null;
+    /**
+     * A bar over {@code total} bytes for {@link io.ckpt.Progress} updates: percent and
+     * throughput, drawn only once the step has run for {@link #BYTES_DELAY_NANOS}.
+     */
+    static ProgressBar bytes(PrintWriter err, String label, long total, boolean enabled) {
+        ProgressBar b = new ProgressBar(err, label, total, enabled);
+        b.start = System.nanoTime();
+        b.delayNanos = BYTES_DELAY_NANOS;
+        return b;
+    }
+
+    /** {@link io.ckpt.Progress}: {@code done} of {@code total} bytes (the total given at construction is kept). */
+    @Override
+    public void update(long done, long total) {
+        accept(done);
     }
 
     /** Reports {@code done} units finished so far. */
@@ -49,14 +70,17 @@ final class ProgressBar implements LongConsumer {
         }
         int percent = (int) Math.min(100, done * 100 / total);
         long now = System.nanoTime();
-        if (percent == lastPercent || percent < 100 && drawn && now - lastDraw < REDRAW_NANOS) {
+        if (percent == lastPercent || percent < 100 && drawn && now - lastDraw < REDRAW_NANOS
+            || !drawn && now - start < delayNanos) {
             return;
         }
         lastPercent = percent;
         lastDraw = now;
         int filled = percent * WIDTH / 100;
-        err.print(String.format(Locale.ROOT, "\r%s [%s%s] %3d%%", label, "#".repeat(filled), ".".repeat(WIDTH - filled),
-            percent));
+        // Padded: a shorter rate must cover the longer one drawn before it.
+        String rate = start == 0 ? "" : Format.of("  %-12s", io.ckpt.tools.text.Sizes.rate(done, now - start));
+        err.print(Format.of("\r%s [%s%s] %3d%%%s", label, "#".repeat(filled), ".".repeat(WIDTH - filled),
+            percent, rate));
         err.flush();
         drawn = true;
     }

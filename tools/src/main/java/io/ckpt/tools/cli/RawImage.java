@@ -10,75 +10,42 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
+import io.ckpt.Progress;
+import io.ckpt.io.AtomicCommit;
 import io.ckpt.memory.GuestMemory;
+import org.agrona.BufferUtil;
+
 /**
- * Raw memory images (a core dump, a VM RAM dump, any file) to and from guest memory, in large
- * {@link FileChannel} transfers through one direct buffer.
+ * Writes guest memory out as a raw image file (the lazy restore's output and the demo's
+ * {@code lz4} input), through the arena's accessors so that a lazy restore faults each block in
+ * as it is read. Blocks that read as all zeros are not written: they are holes of a sparse
+ * file, as {@code cp --sparse} and {@code lz4 -d} leave them. (An eager restore writes its
+ * image without an arena: {@link io.ckpt.restore.ImageRestore}.)
  *
  * <p>Thread-safety: stateless; each call uses its own buffer and channel.
  */
-public final class RawImage {
-    /** Bytes per read or write call. */
-    static final int CHUNK = 8 << 20;
+final class RawImage {
+    /** Bytes per read of the arena and per write call. */
+    static final int CHUNK = 1 << 20;
+    /** Granularity of holes: a 64 KiB run of zeros is skipped, anything shorter is written. */
+    static final int HOLE = 64 << 10;
 
     private RawImage() {
     }
 
-    /** An image loaded into guest memory: the arena (the caller closes it) and the image's real length. */
-    public record Loaded(GuestMemory memory, long dataLength, long nanos) {
-    }
-
-    /** @return {@code length} rounded up to a whole page. */
-    public static long arenaSizeFor(long length) {
-        return (length + GuestMemory.PAGE_SIZE - 1) / GuestMemory.PAGE_SIZE * GuestMemory.PAGE_SIZE;
-    }
-
-    /**
-     * Allocates an arena of the image's length rounded up to a whole page and reads the image
-     * into it; the tail past the image stays zero.
-     *
-     * @throws IllegalArgumentException if the image is empty.
-     * @throws IOException              if it cannot be read, or shrinks while being read.
-     */
-    public static Loaded load(Path image) throws IOException {
-        long t0 = System.nanoTime();
-        try (FileChannel ch = FileChannel.open(image, StandardOpenOption.READ)) {
-            long length = ch.size();
-            if (length == 0) {
-                throw new IllegalArgumentException(image + ": raw image is empty");
-            }
-            GuestMemory memory = GuestMemory.allocate(arenaSizeFor(length));
-            ByteBuffer buffer = ByteBuffer.allocateDirect((int) Math.min(CHUNK, length));
-            try {
-                long address = 0;
-                while (address < length) {
-                    buffer.clear().limit((int) Math.min(buffer.capacity(), length - address));
-                    while (buffer.hasRemaining()) {
-                        if (ch.read(buffer, address + buffer.position()) < 0) {
-                            throw new IOException(image + ": file shrank to " + (address + buffer.position())
-                                + " bytes while being read (expected " + length + ")");
-                        }
-                    }
-                    buffer.flip();
-                    memory.putBytes(address, buffer);
-                    address += buffer.limit();
-                }
-                return new Loaded(memory, length, System.nanoTime() - t0);
-            } catch (IOException | RuntimeException e) {
-                memory.close();
-                throw e;
-            }
-        }
-    }
-
     /**
      * Writes guest memory {@code [0, length)} to {@code out} atomically: to a temporary file
-     * beside it, then renamed over {@code out}. With {@code durable} the data is forced to
-     * disk before the rename.
+     * beside it, then renamed over {@code out}. With {@code durable} the data is forced to disk
+     * before the rename and the directory after it.
      *
      * @return nanoseconds taken.
      */
-    public static long write(GuestMemory memory, long length, Path out, boolean durable) throws IOException {
+    static long write(GuestMemory memory, long length, Path out, boolean durable) throws IOException {
+        return write(memory, length, out, durable, Progress.NONE);
+    }
+
+    /** As {@link #write(GuestMemory, long, Path, boolean)}, reporting bytes written to {@code progress}. */
+    static long write(GuestMemory memory, long length, Path out, boolean durable, Progress progress) throws IOException {
         if (length < 0 || length > memory.size()) {
             throw new IllegalArgumentException("length=" + length + " outside arena of size=" + memory.size());
         }
@@ -90,21 +57,31 @@ public final class RawImage {
         if (!Files.isDirectory(abs.getParent())) {
             throw new NoSuchFileException(String.valueOf(abs.getParent()), null, "directory for the output does not exist");
         }
-        Path temp = abs.resolveSibling("." + abs.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        ByteBuffer buffer = ByteBuffer.allocateDirect((int) Math.max(1, Math.min(CHUNK, length)));
+        Path temp = AtomicCommit.tempFor(abs);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(CHUNK);
+        // Writes go through a view, so that the buffer's own limit stays the chunk's for the zero checks.
+        ByteBuffer view = buffer.duplicate();
         boolean moved = false;
         try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-                long address = 0;
-                while (address < length) {
-                    buffer.clear().limit((int) Math.min(buffer.capacity(), length - address));
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                if (length > 0) {
+                    ch.write(ByteBuffer.allocate(1), length - 1);   // full length first: what is not written is a hole
+                }
+                for (long address = 0; address < length; address += CHUNK) {
+                    int n = (int) Math.min(CHUNK, length - address);
+                    buffer.clear().limit(n);
                     memory.getBytes(address, buffer);
                     buffer.flip();
-                    while (buffer.hasRemaining()) {
-                        ch.write(buffer, address + buffer.position());
+                    for (int at = 0; at < n; at += HOLE) {
+                        int len = Math.min(HOLE, n - at);
+                        if (!isZero(buffer, at, len)) {
+                            view.limit(at + len).position(at);
+                            while (view.hasRemaining()) {
+                                ch.write(view, address + view.position());
+                            }
+                        }
                     }
-                    address += buffer.limit();
+                    progress.update(address + n, length);
                 }
                 if (durable) {
                     ch.force(true);
@@ -116,11 +93,31 @@ public final class RawImage {
                 Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
             moved = true;
+            if (durable) {
+                AtomicCommit.syncDirectory(abs.getParent());
+            }
             return System.nanoTime() - t0;
         } finally {
+            BufferUtil.free(buffer);
             if (!moved) {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    private static boolean isZero(ByteBuffer b, int at, int length) {
+        int i = at;
+        int end = at + length;
+        for (; i + 8 <= end; i += 8) {
+            if (b.getLong(i) != 0) {
+                return false;
+            }
+        }
+        for (; i < end; i++) {
+            if (b.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

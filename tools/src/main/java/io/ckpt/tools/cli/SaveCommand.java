@@ -1,92 +1,75 @@
 package io.ckpt.tools.cli;
 
-import io.ckpt.tools.inspect.CheckpointSummary;
-import io.ckpt.tools.text.Sizes;
-
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-
 
 import io.ckpt.Checkpoints;
+import io.ckpt.format.Codec;
+import io.ckpt.tools.inspect.CheckpointSummary;
 import io.ckpt.memory.GuestMemory;
 import io.ckpt.save.SaveOptions;
 import io.ckpt.save.SaveStats;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import io.ckpt.tools.text.Sizes;
 
 /**
- * {@code ckpt save --from-raw IMAGE OUT.ckpt}: a raw memory image becomes guest memory (its
- * size rounded up to a whole page, the tail zero) and is saved as a checkpoint that records
- * the image's real length.
+ * {@code ckpt save --from-raw IMAGE OUT.ckpt}: a raw memory image becomes a checkpoint (its
+ * size rounded up to a whole page, the tail zero) that records the image's real length. The
+ * image is read straight from the file by the compressors: no arena of its size is allocated.
  *
  * <p>Thread-safety: one invocation per instance.
  */
-@Command(name = "save",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = {
-        "Save a raw memory image (a core dump, a VM RAM dump, any file) as a checkpoint.",
-        "",
-        "The image becomes guest memory, its size rounded up to a whole 4 KiB page; the real "
-            + "length is recorded, so 'ckpt restore --to-raw' gives back the image byte for byte. "
-            + "The checkpoint appears at OUT only once complete (written to a temporary name, "
-            + "forced, renamed).",
-        ""},
-    footerHeading = "%nExamples:%n",
-    footer = {
-        "  ckpt save --from-raw vm.ram vm.ckpt",
-        "  ckpt save --from-raw core.1234 core.ckpt --block-pages 64 --storage-block 4m",
-        "  ckpt save --from-raw vm.ram vm.ckpt --codec none --compressors 1"})
-final class SaveCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--from-raw", paramLabel = "IMAGE", required = true,
-        description = "The raw memory image to save.")
-    Path image;
-
-    @Parameters(index = "0", paramLabel = "OUT.ckpt", description = "The checkpoint file to write (replaced if it exists).")
-    Path out;
-
-    @Mixin
-    SaveSettings settings;
-
-    @Option(names = "--uuid", paramLabel = "UUID",
-        description = "Fix the file UUID (reproducible files, golden tests). Default: random.")
-    UUID uuid;
-
-    @Option(names = "--created", paramLabel = "TIME",
-        description = "Fix the creation time, ISO-8601 UTC such as 2025-01-01T00:00:00Z "
-            + "(reproducible files). Default: now.")
-    String created;
+final class SaveCommand implements Command {
+    @Override
+    public CommandSpec spec() {
+        return SaveSettings.declare(CommandSpec.of("save",
+                "Save a raw memory image (a core dump, a VM RAM dump, any file) as a checkpoint.")
+            .description("The image becomes guest memory, its size rounded up to a whole 4 KiB page; the real length is "
+                + "recorded, so 'ckpt restore --to-raw' gives back the image byte for byte. The image is read straight "
+                + "from the file (no copy of its size in memory). The checkpoint appears at OUT only once complete "
+                + "(written to a temporary name, forced, renamed).")
+            .required("--from-raw", "IMAGE", "The raw memory image to save.")
+            .param("OUT.ckpt", "The checkpoint file to write (replaced if it exists)."))
+            .option("--uuid", "UUID", "Fix the file UUID (reproducible files, golden tests). Default: random.")
+            .option("--created", "TIME", "Fix the creation time, ISO-8601 UTC such as 2025-01-01T00:00:00Z "
+                + "(reproducible files). Default: now.")
+            .flag("--quiet", "No progress bar (it shows on a terminal when a save takes over a second).")
+            .examples(
+                "  ckpt save --from-raw vm.ram vm.ckpt",
+                "  ckpt save --from-raw core.1234 core.ckpt --block-pages 64 --storage-block 4m",
+                "  ckpt save --from-raw vm.ram vm.ckpt --codec none --compressors 1");
+    }
 
     @Override
-    public Integer call() throws Exception {
-        SaveOptions options = settings.toOptions(spec.commandLine());
-        if (uuid != null) {
-            options = options.withFileUuid(uuid);
-        }
-        if (created != null) {
+    public int run(Args a, Io io) throws Exception {
+        SaveOptions options = SaveSettings.toOptions(a);
+        if (a.has("--uuid")) {
             try {
-                options = options.withCreatedMillis(Instant.parse(created).toEpochMilli());
-            } catch (DateTimeParseException e) {
-                throw new ParameterException(spec.commandLine(), "invalid value for option '--created': '"
-                    + created + "' is not an ISO-8601 instant such as 2025-01-01T00:00:00Z");
+                options = options.withFileUuid(UUID.fromString(a.get("--uuid")));
+            } catch (IllegalArgumentException e) {
+                throw a.invalid("--uuid", "'" + a.get("--uuid") + "' is not a UUID such as 123e4567-e89b-12d3-a456-426614174000");
             }
         }
-        long dataLength = java.nio.file.Files.size(image);
-        SaveStats s = Checkpoints.saveImage(image, out, options);
-        PrintWriter w = spec.commandLine().getOut();
+        if (a.has("--created")) {
+            try {
+                options = options.withCreatedMillis(Instant.parse(a.get("--created")).toEpochMilli());
+            } catch (DateTimeParseException e) {
+                throw a.invalid("--created", "'" + a.get("--created") + "' is not an ISO-8601 instant such as 2025-01-01T00:00:00Z");
+            }
+        }
+        Path image = a.path("--from-raw");
+        Path out = a.paramPath(0);
+        long dataLength = Files.size(image);
+        ProgressBar bar = ProgressBar.bytes(io.err(), "saving " + image.getFileName(),
+            (dataLength + GuestMemory.PAGE_SIZE - 1) / GuestMemory.PAGE_SIZE * GuestMemory.PAGE_SIZE,
+            io.errIsTerminal() && !a.flag("--quiet"));
+        SaveStats s = Checkpoints.saveImage(image, out, options.withProgress(bar));
+        bar.finish("");
+        PrintWriter w = io.out();
         w.println("saved " + image + " to " + out + ": " + Sizes.human(dataLength) + " image ("
             + Sizes.count(dataLength) + " bytes, arena " + Sizes.human(s.arenaBytes()) + ") in a "
             + Sizes.human(s.fileBytes()) + " file (" + Sizes.count(s.fileBytes()) + " bytes), ratio "
@@ -94,8 +77,7 @@ final class SaveCommand implements Callable<Integer> {
         w.println("Read and saved in " + Sizes.seconds(s.totalNanos()) + " (" + Sizes.rate(s.arenaBytes(),
             s.totalNanos()) + ") with " + s.compressors() + " compressor thread" + (s.compressors() == 1 ? "" : "s")
             + ", codec " + options.codec().name().toLowerCase(Locale.ROOT)
-            + (options.codec() == io.ckpt.format.Codec.LZ4 && options.lz4Level() != 1 ? " level " + options.lz4Level() : "")
-            + ".");
+            + (options.codec() == Codec.LZ4 && options.lz4Level() != 1 ? " level " + options.lz4Level() : "") + ".");
         w.println(Sizes.count(s.blocks()) + " page blocks of " + Sizes.exact(options.blockBytes()) + ": "
             + CheckpointSummary.byEncoding(s.zeroBlocks(), s.rawBlocks(), s.lz4Blocks()) + "; "
             + Sizes.human(s.payloadBytes()) + " stored.");

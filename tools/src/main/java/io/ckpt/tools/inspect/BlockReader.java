@@ -1,5 +1,7 @@
 package io.ckpt.tools.inspect;
 
+import io.ckpt.tools.text.Format;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -74,7 +76,7 @@ public final class BlockReader {
         }
         // Decoded to the right length: keep the bytes even if the checksum says they are wrong.
         int found = decoder.crc(data, 0, length);
-        Problem p = found == f.crc(block) ? null : new Problem("block " + block, at, String.format(
+        Problem p = found == f.crc(block) ? null : new Problem("block " + block, at, Format.of(
             "checksum mismatch: expected 0x%08x, found 0x%08x", f.crc(block), found));
         return new Result(block, source, f, data, stored, p);
     }

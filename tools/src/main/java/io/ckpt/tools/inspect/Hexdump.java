@@ -1,5 +1,7 @@
 package io.ckpt.tools.inspect;
 
+import io.ckpt.tools.text.Format;
+
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -43,7 +45,7 @@ public final class Hexdump {
             }
             starred = false;
             b.setLength(0);
-            b.append(String.format(offsetFormat, base + at)).append(' ');
+            b.append(Format.of(offsetFormat, base + at)).append(' ');
             for (int i = 0; i < LINE; i++) {
                 b.append(i == 8 ? "  " : " ");
                 if (i < n) {
@@ -66,7 +68,7 @@ public final class Hexdump {
                 System.arraycopy(current, 0, previous, 0, LINE);
             }
         }
-        out.println(String.format(offsetFormat, base + length));
+        out.println(Format.of(offsetFormat, base + length));
     }
 
     /** @return {@code length} bytes of {@code data} from index {@code from} as lower-case hex, no separators. */

@@ -1,5 +1,7 @@
 package io.ckpt.tools.inspect;
 
+import io.ckpt.tools.text.Format;
+
 import io.ckpt.tools.text.Sizes;
 
 import java.io.PrintWriter;
@@ -54,21 +56,21 @@ public final class IndexView {
         kv(out, "page blocks", f.geometryKnown() ? Sizes.exact(f.blockBytes()) + " each" : "size unknown (header damaged)");
         kv(out, "rows", count == 0 ? "none" : Sizes.count(from) + "-" + Sizes.count(from + count - 1));
         out.println();
-        out.println(String.format(Locale.ROOT, ROW, "block", "guest address", "encoding", "storage block", "offset",
+        out.println(Format.of(ROW, "block", "guest address", "encoding", "storage block", "offset",
             "file offset", "stored length", "crc32c").stripTrailing());
         for (long n = from; n < from + count; n++) {
             Encoding e = f.encoding(n);
-            String guest = f.geometryKnown() ? String.format(Locale.ROOT, "0x%016x", n * f.blockBytes()) : "?";
+            String guest = f.geometryKnown() ? Format.of("0x%016x", n * f.blockBytes()) : "?";
             String encoding = e == null ? "?" + f.encodingId(n) : name(e);
             if (e == Encoding.ZERO || e == Encoding.PARENT) {
-                String row = String.format(Locale.ROOT, ROW, n, guest, encoding, "-", "-", "-", 0, "-").stripTrailing();
+                String row = Format.of(ROW, n, guest, encoding, "-", "-", "-", 0, "-").stripTrailing();
                 out.println(e == Encoding.PARENT ? row + "  " + parentNote(n) : row);
             } else {
                 int sb = f.storageBlock(n);
                 int off = f.payloadOffset(n);
                 String fileOffset = f.hasStorageBlock(sb)
-                    ? String.format(Locale.ROOT, "0x%016x", f.storageBlockOffset(sb) + off) : "?";
-                out.println(String.format(Locale.ROOT, ROW, n, guest, encoding, Integer.toString(sb), Integer.toString(off),
+                    ? Format.of("0x%016x", f.storageBlockOffset(sb) + off) : "?";
+                out.println(Format.of(ROW, n, guest, encoding, Integer.toString(sb), Integer.toString(off),
                     fileOffset, Integer.toString(f.storedLength(n)), crc(f.crc(n)))
                     + (e == null || !f.entryUsable(n) ? "  BAD ENTRY" : ""));
             }

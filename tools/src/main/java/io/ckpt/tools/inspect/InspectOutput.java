@@ -1,10 +1,11 @@
 package io.ckpt.tools.inspect;
 
+import io.ckpt.tools.text.Format;
+
 import io.ckpt.tools.text.Sizes;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Pieces shared by every {@code inspect} and {@code diff} view: aligned key-value lines, hex
@@ -25,7 +26,7 @@ public final class InspectOutput {
 
     /** Prints {@code key} padded to 17 columns, then {@code value}. */
     public static void kv(PrintWriter out, String key, String value) {
-        out.println(String.format(Locale.ROOT, "%-17s %s", key, value).stripTrailing());
+        out.println(Format.of("%-17s %s", key, value).stripTrailing());
     }
 
     /** @return e.g. {@code 1 storage block}, {@code 1,024 storage blocks}. */
@@ -40,12 +41,12 @@ public final class InspectOutput {
 
     /** @return {@code v} as {@code 0x..}, lower case, no padding. */
     public static String hex(long v) {
-        return String.format(Locale.ROOT, "0x%x", v);
+        return Format.of("0x%x", v);
     }
 
     /** @return {@code v} as {@code 0x} and 8 lower-case hex digits. */
     public static String crc(int v) {
-        return String.format(Locale.ROOT, "0x%08x", v);
+        return Format.of("0x%08x", v);
     }
 
     /** @return {@code ok}, or {@code DAMAGED: } and the first problem. */

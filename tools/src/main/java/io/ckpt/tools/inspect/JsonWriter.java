@@ -1,10 +1,11 @@
 package io.ckpt.tools.inspect;
 
+import io.ckpt.tools.text.Format;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Locale;
 
 /**
  * A tiny streaming JSON writer for the tools' machine-readable output: objects, arrays,
@@ -83,7 +84,7 @@ public final class JsonWriter {
     /** Writes {@code v} with exactly {@code decimals} digits after the point (deterministic, locale-free). */
     public JsonWriter value(double v, int decimals) {
         separate();
-        out.append(Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "null");
+        out.append(Double.isFinite(v) ? Format.of("%." + decimals + "f", v) : "null");
         return this;
     }
 
@@ -185,7 +186,7 @@ public final class JsonWriter {
                 case '\t' -> out.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                        out.append(Format.of("\\u%04x", (int) c));
                     } else {
                         out.append(c);
                     }

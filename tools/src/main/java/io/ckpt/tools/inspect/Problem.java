@@ -1,6 +1,7 @@
 package io.ckpt.tools.inspect;
 
-import java.util.Locale;
+import io.ckpt.tools.text.Format;
+
 
 import io.ckpt.format.CheckpointException;
 import io.ckpt.format.CorruptCheckpointException;
@@ -37,7 +38,7 @@ public record Problem(String structure, long fileOffset, String detail) {
 
     /** @return the offset as {@code 0x..}, or {@code -} when there is none. */
     String hexOffset() {
-        return fileOffset >= 0 ? String.format(Locale.ROOT, "0x%x", fileOffset) : "-";
+        return fileOffset >= 0 ? Format.of("0x%x", fileOffset) : "-";
     }
 
     /** Writes this problem as one inline JSON object. */

@@ -1,5 +1,7 @@
 package io.ckpt.tools.inspect;
 
+import io.ckpt.tools.text.Format;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -118,7 +120,7 @@ public final class StorageBlockReader implements AutoCloseable {
             }
             for (int i = 0; i < n; i++) {
                 if (b.get(i) != 0) {
-                    return new Problem(what, from + i, String.format("byte 0x%02x where the format requires zero padding",
+                    return new Problem(what, from + i, Format.of("byte 0x%02x where the format requires zero padding",
                         b.get(i)));
                 }
             }

@@ -1,12 +1,13 @@
 package io.ckpt.tools.inspect;
 
+import io.ckpt.tools.text.Format;
+
 import io.ckpt.tools.text.Sizes;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import static io.ckpt.tools.inspect.InspectOutput.crc;
 import static io.ckpt.tools.inspect.InspectOutput.hex;
@@ -55,11 +56,11 @@ public final class StorageBlocksView {
         kv(out, "storage blocks", Sizes.count(f.storageBlockCount()) + " of " + Sizes.exact(f.storageBlockSize())
             + ", in [" + hex(4096) + ", " + hex(f.indexOffset()) + ")");
         out.println();
-        out.println(String.format(Locale.ROOT, ROW, "storage", "offset", "length", "fill", "entries", "map crc32c",
+        out.println(Format.of(ROW, "storage", "offset", "length", "fill", "entries", "map crc32c",
             "state", "page blocks (its reverse map)"));
         for (StorageBlockReader.Info i : infos) {
-            out.println(String.format(Locale.ROOT, ROW, i.sb(), hex(i.fileOffset()), Sizes.count(i.length()),
-                String.format(Locale.ROOT, "%.1f%%", fill(i) * 100), Sizes.count(f.storageBlockEntries(i.sb())),
+            out.println(Format.of(ROW, i.sb(), hex(i.fileOffset()), Sizes.count(i.length()),
+                Format.of("%.1f%%", fill(i) * 100), Sizes.count(f.storageBlockEntries(i.sb())),
                 crc(i.mapCrc()), i.ok() ? "ok" : "BAD", i.map() == null ? "-" : Ranges.text(i.map())).stripTrailing());
         }
         InspectOutput.damage(out, problems, f.omittedProblems);

@@ -1,5 +1,7 @@
 package io.ckpt.tools.inspect;
 
+import io.ckpt.tools.text.Format;
+
 import io.ckpt.tools.text.Sizes;
 
 import java.io.PrintWriter;
@@ -161,7 +163,7 @@ public final class SummaryView {
             + " page blocks)");
         kv(out, "storage block", Sizes.exact(Integer.toUnsignedLong(f.storageBlockSize())));
         kv(out, "codec", f.codecName());
-        kv(out, "flags", String.format(Locale.ROOT, "0x%02x", HeaderDescriptor.flags(f.header))
+        kv(out, "flags", Format.of("0x%02x", HeaderDescriptor.flags(f.header))
             + (f.incremental() ? " (incremental)" : ""));
         kv(out, "arena size", InspectOutput.bytes(f.arenaSize()));
         kv(out, "data length", InspectOutput.bytes(f.dataLength()));
@@ -171,10 +173,10 @@ public final class SummaryView {
     }
 
     private void layoutText(PrintWriter out) {
-        out.println(String.format(Locale.ROOT, "%-17s %-10s %11s  %-10s  %s", "structure", "offset", "bytes", "crc32c",
+        out.println(Format.of("%-17s %-10s %11s  %-10s  %s", "structure", "offset", "bytes", "crc32c",
             "state"));
         for (Row r : layout()) {
-            out.println(String.format(Locale.ROOT, "%-17s %-10s %11s  %-10s  %s", r.structure(),
+            out.println(Format.of("%-17s %-10s %11s  %-10s  %s", r.structure(),
                 r.offset() < 0 ? "-" : hex(r.offset()), r.length() < 0 ? "-" : Sizes.count(r.length()),
                 r.crc() == null ? "-" : crc(r.crc()), r.status()).stripTrailing());
         }
@@ -207,7 +209,7 @@ public final class SummaryView {
         StringBuilder b = new StringBuilder("\"");
         for (int i = 0; i < 4; i++) {
             int c = (v >>> (8 * i)) & 0xFF;
-            b.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c) : String.format(Locale.ROOT, "\\x%02x", c));
+            b.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c) : Format.of("\\x%02x", c));
         }
         return b.append("\" (").append(crc(v)).append(')').toString();
     }
@@ -216,7 +218,7 @@ public final class SummaryView {
         List<ParentChain.Link> links = chain.links();
         kv(out, "parent chain", (links.size() + 1) + " files, newest first"
             + (chain.unresolved() > 0 ? "; " + Sizes.count(chain.unresolved()) + " blocks unresolved" : ""));
-        out.println(String.format(Locale.ROOT, "  #0 %-20s %s  this file: %s PARENT, holds %s", f.name(),
+        out.println(Format.of("  #0 %-20s %s  this file: %s PARENT, holds %s", f.name(),
             f.fileUuid(), Sizes.count(chain.parentEntries(0)), Sizes.count(chain.resolves(0))));
         for (ParentChain.Link l : links) {
             String state = switch (l.status()) {
@@ -228,7 +230,7 @@ public final class SummaryView {
                     + Sizes.count(chain.resolves(l.depth())) : "");
                 default -> l.status().toUpperCase(Locale.ROOT);
             };
-            out.println(String.format(Locale.ROOT, "  #%d %-20s %s  %s", l.depth(), l.name() == null ? "?" : l.name(),
+            out.println(Format.of("  #%d %-20s %s  %s", l.depth(), l.name() == null ? "?" : l.name(),
                 l.expected(), state));
         }
     }
@@ -260,7 +262,7 @@ public final class SummaryView {
             kv(out, "ratio", Sizes.ratio(f.arenaSize(), f.fileLength) + " (arena size / file size)");
             histogramText(out);
             kv(out, "storage blocks", Sizes.count(s.storageBlocks) + " of " + Sizes.exact(s.storageBlockSize));
-            kv(out, "  fill", String.format(Locale.ROOT, "mean %.1f%%, min %.1f%%, max %.1f%% (length / storage block size)",
+            kv(out, "  fill", Format.of("mean %.1f%%, min %.1f%%, max %.1f%% (length / storage block size)",
                 s.meanFill() * 100, s.minFill() * 100, s.maxFill() * 100));
         } else {
             kv(out, "stored bytes", Sizes.human(s.storedBytes) + " (" + Sizes.count(s.storedBytes) + " bytes of payloads)");
@@ -275,7 +277,7 @@ public final class SummaryView {
             + hex(HeaderDescriptor.REGION_LENGTH) + " without the index; their page blocks, from their own maps:");
         for (int i = 0; i < walk.size() && i < InspectOutput.TEXT_PROBLEMS; i++) {
             StorageBlockWalk.Found w = walk.get(i);
-            out.println(String.format(Locale.ROOT, "  %-10s %11s bytes, sequence %d, %s", hex(w.fileOffset()),
+            out.println(Format.of("  %-10s %11s bytes, sequence %d, %s", hex(w.fileOffset()),
                 Sizes.count(w.length()), w.sequence(), w.truncated() ? "TRUNCATED: the file ends at " + hex(f.fileLength)
                     : (w.mapOk() ? "map ok" : "map CHECKSUM MISMATCH") + ": blocks " + Ranges.text(w.map())));
         }
@@ -300,7 +302,7 @@ public final class SummaryView {
 
     private static void bar(PrintWriter out, String label, long count, long max) {
         int width = max == 0 ? 0 : (int) Math.max(count > 0 ? 1 : 0, Math.round((double) count * BAR / max));
-        out.println(String.format(Locale.ROOT, "  %-13s %11s  %s", label, Sizes.count(count), "#".repeat(width))
+        out.println(Format.of("  %-13s %11s  %s", label, Sizes.count(count), "#".repeat(width))
             .stripTrailing());
     }
 

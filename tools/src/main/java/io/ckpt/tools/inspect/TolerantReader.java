@@ -1,5 +1,7 @@
 package io.ckpt.tools.inspect;
 
+import io.ckpt.tools.text.Format;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -147,7 +149,7 @@ public final class TolerantReader {
         int indexCrc = crc(index, null);
         boolean indexCrcOk = indexCrc == TrailerDescriptor.indexCrc(trailer);
         if (!indexCrcOk) {
-            problem("index", indexOffset, String.format("checksum mismatch: expected 0x%08x, found 0x%08x",
+            problem("index", indexOffset, Format.of("checksum mismatch: expected 0x%08x, found 0x%08x",
                 TrailerDescriptor.indexCrc(trailer), indexCrc));
         }
         long tableOffset = TrailerDescriptor.tableOffset(trailer);
@@ -156,7 +158,7 @@ public final class TolerantReader {
         int tableCrc = crc(table, hint);
         boolean tableCrcOk = tableCrc == TrailerDescriptor.tableCrc(trailer);
         if (!tableCrcOk) {
-            problem("storage table", tableOffset, String.format("checksum mismatch: expected 0x%08x, found 0x%08x",
+            problem("storage table", tableOffset, Format.of("checksum mismatch: expected 0x%08x, found 0x%08x",
                 TrailerDescriptor.tableCrc(trailer), tableCrc));
         }
 
@@ -172,7 +174,7 @@ public final class TolerantReader {
     /** @return what is wrong with the trailer (commit magic, algorithm, CRC, in that order), or null. */
     private static String checkTrailer(ByteBuffer header, ByteBuffer trailer) {
         if (TrailerDescriptor.commitMagic(trailer) != TrailerDescriptor.COMMIT_MAGIC) {
-            return String.format("commit magic 0x%08x, expected 0x%08x: the checkpoint is incomplete or truncated",
+            return Format.of("commit magic 0x%08x, expected 0x%08x: the checkpoint is incomplete or truncated",
                 TrailerDescriptor.commitMagic(trailer), TrailerDescriptor.COMMIT_MAGIC);
         }
         if (TrailerDescriptor.checksumAlgorithm(trailer) != TrailerDescriptor.CHECKSUM_CRC32C) {
@@ -180,7 +182,7 @@ public final class TolerantReader {
         }
         int expected = TrailerDescriptor.computeTrailerCrc(header, trailer);
         if (TrailerDescriptor.trailerCrc(trailer) != expected) {
-            return String.format("checksum mismatch: expected 0x%08x, found 0x%08x",
+            return Format.of("checksum mismatch: expected 0x%08x, found 0x%08x",
                 TrailerDescriptor.trailerCrc(trailer), expected);
         }
         return null;

@@ -3,8 +3,6 @@ package io.ckpt.tools.text;
 import java.math.BigDecimal;
 import java.util.Locale;
 
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Byte sizes for humans: parses {@code 4096}, {@code 64k}, {@code 512m}, {@code 1g},
@@ -61,7 +59,7 @@ public final class Sizes {
             v /= 1024;
             unit++;
         }
-        return String.format(Locale.ROOT, "%.2f %s", v, NAMES[unit]);
+        return Format.of("%.2f %s", v, NAMES[unit]);
     }
 
     /** @return {@code bytes} as a short exact size when it is a whole unit ({@code 64 KiB}), else {@link #human}. */
@@ -82,28 +80,28 @@ public final class Sizes {
         }
         double perSecond = bytes * 1e9 / nanos;
         return perSecond >= 1e9
-            ? String.format(Locale.ROOT, "%.2f GB/s", perSecond / 1e9)
-            : String.format(Locale.ROOT, "%.0f MB/s", perSecond / 1e6);
+            ? Format.of("%.2f GB/s", perSecond / 1e9)
+            : Format.of("%.0f MB/s", perSecond / 1e6);
     }
 
     /** @return {@code nanos} in seconds with millisecond precision, e.g. {@code 0.512 s}. */
     public static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+        return Format.of("%.3f s", nanos / 1e9);
     }
 
     /** @return a duration in milliseconds with three decimals, e.g. {@code 1.234 ms}. */
     public static String millis(long nanos) {
-        return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
+        return Format.of("%.3f ms", nanos / 1e6);
     }
 
     /** @return a duration in microseconds with one decimal, e.g. {@code 21.5 us}. */
     public static String micros(long nanos) {
-        return String.format(Locale.ROOT, "%.1f us", nanos / 1e3);
+        return Format.of("%.1f us", nanos / 1e3);
     }
 
     /** @return {@code part} as a percentage of {@code whole}, one decimal, e.g. {@code 35.0%}. */
     public static String percent(long part, long whole) {
-        return String.format(Locale.ROOT, "%.1f%%", whole == 0 ? 0.0 : part * 100.0 / whole);
+        return Format.of("%.1f%%", whole == 0 ? 0.0 : part * 100.0 / whole);
     }
 
     /** @return {@code bytes} short, for tables: {@code 812 B}, {@code 130.2 MiB}, {@code 1.00 GiB}. */
@@ -118,28 +116,16 @@ public final class Sizes {
             v /= 1024;
             u++;
         }
-        return String.format(Locale.ROOT, v >= 100 ? "%.1f %s" : "%.2f %s", v, units[u]);
+        return Format.of(v >= 100 ? "%.1f %s" : "%.2f %s", v, units[u]);
     }
 
     /** @return {@code arena / file} as a ratio, e.g. {@code 2.48:1}. */
     public static String ratio(long arena, long file) {
-        return String.format(Locale.ROOT, "%.2f:1", file == 0 ? 0.0 : (double) arena / file);
+        return Format.of("%.2f:1", file == 0 ? 0.0 : (double) arena / file);
     }
 
     /** @return {@code n} with thousands separators, e.g. {@code 1,048,576}. */
     public static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    /** picocli converter for size options. */
-    public static final class Converter implements ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            try {
-                return parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
+        return Format.of("%,d", n);
     }
 }

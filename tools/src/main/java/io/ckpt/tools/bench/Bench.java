@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import io.ckpt.codec.Lz4;
@@ -25,10 +24,6 @@ import io.ckpt.restore.RestoreStats;
 import io.ckpt.save.SaveOptions;
 import io.ckpt.save.SaveStats;
 import io.ckpt.workload.ArenaFiller.Profile;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ckpt bench}: ckpt's save and eager restore against the baselines on one arena,
@@ -41,99 +36,59 @@ import picocli.CommandLine.Spec;
  * not dropped (that needs root and disturbs others on a shared machine).
  *
  * <p>Exit codes: 0 done, 1 bad input (or a failure, with its message). Thread-safety: one
- * {@link #call()} at a time.
+ * {@link #call} at a time.
  */
-@Command(name = "bench", sortOptions = false,
-    description = {
-        "Benchmark ckpt save and eager restore against baselines on one arena: the lz4-java frame stream,"
-            + " raw FileChannel I/O, one write per 4 KiB page, and the lz4 -1 command line when installed.",
-        "Rounds are interleaved (every implementation once per round, order rotated); medians are reported."
-            + " Every save is fsynced; restores read from the page cache; every restore is checked byte for byte."})
-public final class BenchCommand implements Callable<Integer> {
+public final class Bench {
     /** Report format version, bumped when keys change meaning. */
     public static final int REPORT_VERSION = 1;
     private static final long WARMUP_BYTES = 8L << 20;
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-
-    @Option(names = "--image", paramLabel = "FILE",
-        description = "Use this raw memory image (core dump, VM RAM dump) as the arena instead of generating one.")
-    Path image;
-
-    @Option(names = "--size", paramLabel = "SIZE", description = "Generated arena size, e.g. 256m, 1g (default 1g).")
-    String size;
-
-    @Option(names = "--profile", paramLabel = "NAME",
-        description = "Generated content: mixed, zero-heavy, heap, text, random, zero (default mixed).")
-    String profile;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the generated arena (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5",
-        description = "Rounds; each runs every implementation once (default ${DEFAULT-VALUE}).")
-    int rounds;
-
-    @Option(names = "--json", description = "Print one JSON object instead of the table.")
-    boolean json;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "Also write the JSON report to FILE.")
-    Path out;
-
-    @Option(names = "--dir", paramLabel = "DIR",
-        description = "Where to write the files (default: the temporary directory). Needs about 2.5x the arena free.")
-    Path dir;
-
-    @Option(names = "--naive", paramLabel = "WHEN", defaultValue = "all",
-        description = "Run the one-write-per-page baseline in all rounds, only the first, or off (default ${DEFAULT-VALUE}).")
-    String naive;
-
-    @Option(names = "--no-lz4-cli", description = "Skip the lz4 command line even if it is installed.")
-    boolean noLz4Cli;
-
-    @Option(names = "--no-warmup", description = "Skip the untimed warm-up (every implementation once on an 8 MiB arena).")
-    boolean noWarmup;
-
-    @Option(names = "--no-lazy",
-        description = "Skip the lazy restore, lazy checkpoint and incremental measurements (reported as null).")
-    boolean noFeatures;
-
-    @Option(names = "--compressors", paramLabel = "N", description = "ckpt compressor threads (default: the engine's).")
-    Integer compressors;
-
-    @Option(names = "--write-mode", paramLabel = "MODE",
-        description = "ckpt write mode: channel or mapped (default: the engine's, channel).")
-    String writeMode;
-
-    @Option(names = "--also-level", paramLabel = "N", defaultValue = "2",
-        description = "Also run ckpt at this LZ4 level in every round, reported as ckpt_level<N> (default "
-            + "${DEFAULT-VALUE}: smaller files for more compression CPU; 0: do not).")
-    int alsoLevel;
-
-    @Option(names = "--restore-threads", paramLabel = "N", description = "ckpt restore threads (default: the engine's).")
-    Integer restoreThreads;
-
-    @Option(names = "--pages-per-block", paramLabel = "N", description = "ckpt pages per block (default: the engine's).")
-    Integer pagesPerBlock;
-
-    @Option(names = "--storage-block", paramLabel = "SIZE", description = "ckpt storage block size, e.g. 1m (default: the engine's).")
-    String storageBlock;
+    // The settings: set by the caller (the command line) before call().
+    /** A raw memory image to use as the arena instead of a generated one; null: generate. */
+    public Path image;
+    /** Generated arena size, e.g. 256m (default 1g). */
+    public String size;
+    /** Generated content: mixed, zero-heavy, heap, text, random, zero (default mixed). */
+    public String profile;
+    /** Seed of the generated arena. */
+    public long seed = 42;
+    /** Rounds; each runs every implementation once. */
+    public int rounds = 5;
+    /** Print the JSON report instead of the table. */
+    public boolean json;
+    /** Also write the JSON report to this file; null: not. */
+    public Path out;
+    /** Where to write the files; null: the temporary directory. */
+    public Path dir;
+    /** Run the one-write-per-page baseline in all rounds, only the first, or off. */
+    public String naive = "all";
+    /** Skip the lz4 command line even if it is installed. */
+    public boolean noLz4Cli;
+    /** Skip the untimed warm-up. */
+    public boolean noWarmup;
+    /** Skip the lazy restore, lazy checkpoint and incremental measurements. */
+    public boolean noFeatures;
+    /** ckpt compressor threads; null: the engine's default. */
+    public Integer compressors;
+    /** ckpt write mode, channel or mapped; null: the engine's default. */
+    public String writeMode;
+    /** Also run ckpt at this LZ4 level in every round (0: do not). */
+    public int alsoLevel = 2;
+    /** ckpt restore threads; null: the engine's default. */
+    public Integer restoreThreads;
+    /** ckpt pages per block; null: the engine's default. */
+    public Integer pagesPerBlock;
+    /** ckpt storage block size, e.g. 1m; null: the engine's default. */
+    public String storageBlock;
 
     /**
-     * Runs the command on its own, before (or without) the {@code ckpt} launcher; the JVM needs
-     * the engine's flags (see jmh/README.md).
+     * Runs the bench with the settings in the public fields (set them first; unset ones take
+     * the defaults documented on each), printing the table (or the JSON report with
+     * {@link #json}) to {@code stdout} and progress and errors to {@code err}.
+     *
+     * @return 0 done, 1 bad input (with its message on {@code err}).
      */
-    public static void main(String[] args) {
-        System.exit(new picocli.CommandLine(new BenchCommand()).execute(args));
-    }
-
-    @Override
-    public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
+    public int call(PrintWriter stdout, PrintWriter err) throws IOException {
         Plan plan;
         try {
             plan = plan();
@@ -154,7 +109,6 @@ public final class BenchCommand implements Callable<Integer> {
         if (out != null) {
             Files.writeString(out, text);
         }
-        PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             stdout.print(text);
         } else {

@@ -1,4 +1,6 @@
-package io.ckpt.tools.bench;
+package io.ckpt.tools.cli;
+
+import io.ckpt.tools.bench.Json;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -9,7 +11,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,10 +27,10 @@ class BenchCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cmd = new CommandLine(new BenchCommand());
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        return cmd.execute(args);
+        String[] all = new String[args.length + 1];
+        all[0] = "bench";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Main.run(new PrintWriter(out), new PrintWriter(err), all);
     }
 
     @Test
