@@ -78,7 +78,8 @@ final class InspectCommand implements Command {
                 "  ckpt inspect --verify vm.ckpt               every checksum, every bad block",
                 "  ckpt inspect --json vm.ckpt | jq .summary",
                 "",
-                "Exit status: 0 ok; 1 bad usage or input; 2 damaged, incomplete or unsupported checkpoint.");
+                "Exit status: 0 ok; 1 bad usage or input; 2 damaged, incomplete or unsupported",
+                "checkpoint.");
     }
 
     @Override

@@ -98,6 +98,8 @@ public final class Main {
                     io.out().print(command(rest[0]).spec().help());
                 }
                 return Exit.OK;
+            case CdsTraining.COMMAND:
+                return CdsTraining.run(io);
             default:
                 break;
         }
