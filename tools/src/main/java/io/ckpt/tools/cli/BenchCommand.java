@@ -1,6 +1,15 @@
 package io.ckpt.tools.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.ckpt.memory.GuestMemory;
 import io.ckpt.tools.bench.Bench;
+import io.ckpt.tools.bench.CliBench;
+import io.ckpt.tools.bench.Json;
+import io.ckpt.tools.bench.Lz4CliBaseline;
+import io.ckpt.workload.ArenaFiller.Profile;
 
 /**
  * {@code ckpt bench}: the options of {@link Bench}, which measures ckpt's save and eager
@@ -39,13 +48,22 @@ final class BenchCommand implements Command {
             .option("--restore-threads", "N", "ckpt restore threads (default: the engine's).")
             .option("--pages-per-block", "N", "ckpt pages per block (default: the engine's).")
             .option("--storage-block", "SIZE", "ckpt storage block size, e.g. 1m (default: the engine's).")
+            .flag("--cli", "Time whole commands as processes instead, as a user meets them: 'ckpt save --from-raw' "
+                + "against 'lz4 -1', 'ckpt restore --to-raw' against 'lz4 -d', 'ckpt --help' and 'ckpt inspect', on the "
+                + "--image (or a generated --size/--profile image), in interleaved rounds; every restored image is "
+                + "compared with the original. Takes --image, --size, --profile, --seed, --rounds, --json, --out, --dir "
+                + "and --no-lz4-cli.")
             .examples(
                 "  ckpt bench --size 1g --rounds 5",
-                "  ckpt bench --image /var/tmp/core.img --json --out report.json");
+                "  ckpt bench --image /var/tmp/core.img --json --out report.json",
+                "  ckpt bench --cli --image /var/tmp/core.img --rounds 5");
     }
 
     @Override
     public int run(Args a, Io io) throws Exception {
+        if (a.flag("--cli")) {
+            return cli(a, io);
+        }
         Bench b = new Bench();
         b.image = a.path("--image");
         b.size = a.get("--size");
@@ -68,5 +86,58 @@ final class BenchCommand implements Command {
             ? a.intValue("--pages-per-block", 0, Integer.MIN_VALUE, Integer.MAX_VALUE) : null;
         b.storageBlock = a.get("--storage-block");
         return b.call(io.out(), io.err());
+    }
+
+    /** {@code --cli}: whole processes against the lz4 command line. */
+    private static int cli(Args a, Io io) throws Exception {
+        for (String other : new String[] {"--naive", "--no-warmup", "--no-lazy", "--compressors", "--write-mode",
+            "--also-level", "--restore-threads", "--pages-per-block", "--storage-block"}) {
+            if (a.has(other)) {
+                throw new UsageException(a.spec(), "option '" + other + "' does not apply to --cli (the commands run "
+                    + "with their defaults)");
+            }
+        }
+        Path image = a.path("--image");
+        if (image != null && (a.has("--size") || a.has("--profile"))) {
+            throw new UsageException(a.spec(), "--image replaces --size and --profile: give one or the other");
+        }
+        if (image != null && !Files.isRegularFile(image)) {
+            throw a.invalid("--image", image + " is not a readable file");
+        }
+        long size = a.has("--size") ? Options.size(a, "--size") : 1L << 30;
+        if (size <= 0 || size % GuestMemory.PAGE_SIZE != 0) {
+            throw a.invalid("--size", size + " bytes is not a positive multiple of 4096");
+        }
+        Profile profile;
+        try {
+            profile = Profile.parse(a.get("--profile", "mixed"));
+        } catch (IllegalArgumentException e) {
+            throw a.invalid("--profile", e.getMessage());
+        }
+        int rounds = a.intValue("--rounds", 5, 1, 1000);
+        Path dir = a.path("--dir");
+        Path base = dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"));
+        if (!Files.isDirectory(base)) {
+            throw a.invalid("--dir", base + " is not a directory");
+        }
+        Path out = a.path("--out");
+        String lz4 = null;
+        if (!a.flag("--no-lz4-cli")) {
+            Lz4CliBaseline found = Lz4CliBaseline.detect();
+            lz4 = found == null ? null : found.executable();
+        }
+        CliBench bench = new CliBench(CliBench.thisCkpt(), lz4);
+        Map<String, Object> report = bench.run(image, size, profile, a.longValue("--seed", 42, Long.MIN_VALUE,
+            Long.MAX_VALUE), rounds, base, io.err());
+        String json = Json.write(report);
+        if (out != null) {
+            Files.writeString(out, json);
+        }
+        if (a.flag("--json")) {
+            io.out().print(json);
+        } else {
+            CliBench.print(report, io.out());
+        }
+        return Exit.OK;
     }
 }

@@ -149,6 +149,47 @@ class BenchCommandTest {
         assertNull(r.get("profile"));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldTimeWholeCommandsAsProcessesAndCheckEveryRestoredImage() throws Exception {
+        byte[] bytes = new byte[(4 << 20) + 123];
+        new java.util.SplittableRandom(7).nextBytes(bytes);
+        java.util.Arrays.fill(bytes, 1 << 20, 3 << 20, (byte) 0);   // a zero region: the restores leave a hole
+        Path image = dir.resolve("core.img");
+        Files.write(image, bytes);
+        Path copy = dir.resolve("cli.json");
+        int exit = run("--cli", "--image", image.toString(), "--rounds", "2", "--json", "--dir", dir.toString(),
+            "--out", copy.toString());
+        assertEquals(0, exit, err.toString());
+        Map<String, Object> r = (Map<String, Object>) Json.parse(out.toString());
+        assertEquals(Json.parse(Files.readString(copy)), r);
+        assertEquals("cli", r.get("kind"));
+        assertEquals((long) bytes.length, r.get("image_bytes"));
+        assertEquals(2L, r.get("rounds"));
+        Map<String, Object> commands = (Map<String, Object>) r.get("commands");
+        for (String what : new String[] {"save", "restore", "help", "inspect"}) {
+            Map<String, Object> ckpt = (Map<String, Object>) ((Map<String, Object>) commands.get(what)).get("ckpt");
+            assertPositive(ckpt.get("median_s"));
+            assertEquals(2, ((List<Object>) ckpt.get("samples_s")).size(), what);
+        }
+        Map<String, Object> restore = (Map<String, Object>) ((Map<String, Object>) commands.get("restore")).get("ckpt");
+        assertEquals((long) bytes.length, restore.get("bytes_out"));
+        Map<String, Object> ratios = (Map<String, Object>) r.get("ratios");
+        boolean lz4 = ((Map<String, Object>) commands.get("save")).containsKey("lz4_cli");
+        assertEquals(lz4, ratios.containsKey("save"), r.toString());
+        assertEquals(lz4, ratios.containsKey("restore"), r.toString());
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of("cli.json", "core.img"), left.map(p -> p.getFileName().toString()).sorted().toList(),
+                "the bench's own files are removed");
+        }
+    }
+
+    @Test
+    void shouldRefuseOptionsThatDoNotApplyToWholeCommands() {
+        assertEquals(1, run("--cli", "--size", "8m", "--compressors", "1", "--dir", dir.toString()));
+        assertTrue(err.toString().contains("'--compressors' does not apply to --cli"), err.toString());
+    }
+
     private static void assertPositive(Object v) {
         assertInstanceOf(Number.class, v);
         assertTrue(((Number) v).doubleValue() > 0, String.valueOf(v));
