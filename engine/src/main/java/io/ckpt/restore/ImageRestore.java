@@ -42,7 +42,7 @@ import org.agrona.BufferUtil;
  */
 public final class ImageRestore {
     /** Bytes of decoded blocks gathered before one write call. */
-    static final int WRITE_BYTES = 4 << 20;
+    static final int WRITE_BYTES = 1 << 20;
 
     private ImageRestore() {
     }

@@ -112,7 +112,7 @@ final class SaveJob {
         }
         layout = SaveLayout.of(source.size(), options);
         CheckpointMetadata parent = options.parent() == null ? null : checkParent(options.parent());
-        fileUuid = options.fileUuid() != null ? options.fileUuid() : UUID.randomUUID();
+        fileUuid = options.fileUuid() != null ? options.fileUuid() : io.ckpt.io.FileUuids.random();
 
         // Everything that does not depend on the arena's state is prepared first.
         AtomicCommit.cleanLeftovers(target);
