@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The README's embedding example, as written there (with a smaller arena), so it stays true. */
+/** The README's embedding examples, as written there (with a smaller arena), so they stay true. */
 class ReadmeExampleTest {
     @TempDir
     Path dir;
@@ -44,5 +44,22 @@ class ReadmeExampleTest {
             assertEquals(42, v);
             assertEquals(0, memory.getLong(0x2000), "the write after begin() is not in the checkpoint");
         }
+    }
+
+    @Test
+    void shouldRunTheReadmeImageExample() throws Exception {
+        Path ram = dir.resolve("vm.ram");
+        byte[] bytes = new byte[3 << 20];
+        new java.util.SplittableRandom(3).nextBytes(bytes);
+        java.nio.file.Files.write(ram, bytes);
+        Path ckpt = dir.resolve("vm.ckpt");
+        io.ckpt.save.SaveStats s = Checkpoints.saveImage(ram, ckpt, SaveOptions.defaults());
+        java.nio.file.Files.delete(ram);
+        java.util.List<Long> seen = new java.util.ArrayList<>();
+        io.ckpt.restore.RestoreStats r = Checkpoints.restoreImage(ckpt, ram,
+            io.ckpt.restore.RestoreOptions.defaults().withSync(true).withProgress((done, total) -> seen.add(done)));
+        assertEquals(s.arenaBytes(), r.arenaBytes());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(bytes, java.nio.file.Files.readAllBytes(ram));
+        assertEquals(3L << 20, seen.get(seen.size() - 1));
     }
 }
