@@ -35,6 +35,11 @@ final class StagingRing implements AutoCloseable {
         this.ring = new OneToOneRingBuffer(new UnsafeBuffer(buffer));
     }
 
+    /** @return the size of every slot (the storage block size). */
+    int slotSize() {
+        return slotSize;
+    }
+
     /** @return the ring's backing buffer; slot indexes returned by {@link #tryClaim()} index into it. */
     ByteBuffer buffer() {
         return buffer;

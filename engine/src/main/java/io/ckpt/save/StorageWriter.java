@@ -47,6 +47,9 @@ final class StorageWriter implements Runnable {
     private final WriteMode mode;
     private MappedBytes mapped;
     private java.nio.channels.FileChannel channel;
+    /** {@link WriteMode#DIRECT}: the O_DIRECT channel for storage blocks and its aligned bounce buffer; else null. */
+    private java.nio.channels.FileChannel direct;
+    private ByteBuffer bounce;
     private SpaceReservation space;
     private BackgroundFlusher flusher;
     private ByteBuffer table;
@@ -97,6 +100,9 @@ final class StorageWriter implements Runnable {
                 mapped = MappedBytes.mappedBytes(file, CHUNK_SIZE);
             } else {
                 channel = java.nio.channels.FileChannel.open(file.toPath(), java.nio.file.StandardOpenOption.WRITE);
+                if (mode == WriteMode.DIRECT) {
+                    openDirect();
+                }
             }
             write(0, headerRegion, 0, HeaderDescriptor.REGION_LENGTH);
             drain();
@@ -115,6 +121,14 @@ final class StorageWriter implements Runnable {
                 } catch (IOException e) {
                     control.fail(e);
                 }
+            }
+            if (direct != null) {
+                try {
+                    direct.close();
+                } catch (IOException e) {
+                    control.fail(e);
+                }
+                BufferUtil.free(bounceOwner);
             }
             if (space != null) {
                 space.close();
@@ -168,7 +182,11 @@ final class StorageWriter implements Runnable {
             IndexEntryDescriptor.storageBlock(index, StorageBlockDescriptor.mapEntry(slots, at, i), seq);
         }
         try {
-            write(nextOffset, slots, at, length);
+            if (direct != null) {
+                writeDirect(nextOffset, slots, at, length);
+            } else {
+                write(nextOffset, slots, at, length);
+            }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -224,6 +242,49 @@ final class StorageWriter implements Runnable {
             } catch (IOException e) {
                 throw new IOException("cannot write " + file + " at offset " + position + ": " + e.getMessage(), e);
             }
+        }
+        writeCalls++;
+        flusher.written(fileOffset + length);
+    }
+
+    /**
+     * Opens the O_DIRECT channel, or leaves {@link #direct} null (buffered writes) where the
+     * filesystem refuses direct I/O or its block size does not divide the file's 4 KiB alignment.
+     */
+    private void openDirect() throws IOException {
+        long block = java.nio.file.Files.getFileStore(file.toPath()).getBlockSize();
+        if (block <= 0 || block > StorageBlockDescriptor.FILE_ALIGNMENT
+            || StorageBlockDescriptor.FILE_ALIGNMENT % block != 0) {
+            return;
+        }
+        try {
+            direct = java.nio.channels.FileChannel.open(file.toPath(), java.nio.file.StandardOpenOption.WRITE,
+                com.sun.nio.file.ExtendedOpenOption.DIRECT);
+        } catch (IOException | UnsupportedOperationException e) {
+            return;   // tmpfs and others: EINVAL on O_DIRECT
+        }
+        int size = rings[0].slotSize();
+        int padded = (int) StorageBlockDescriptor.align(size, StorageBlockDescriptor.FILE_ALIGNMENT);
+        bounceOwner = ByteBuffer.allocateDirect(padded + StorageBlockDescriptor.FILE_ALIGNMENT);
+        bounce = bounceOwner.alignedSlice(StorageBlockDescriptor.FILE_ALIGNMENT).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private ByteBuffer bounceOwner;
+
+    /** Writes a storage block through the aligned buffer, zero-padded to the next 4 KiB (the file's padding is zero). */
+    private void writeDirect(long fileOffset, ByteBuffer src, int at, int length) throws IOException {
+        int padded = (int) StorageBlockDescriptor.align(length, StorageBlockDescriptor.FILE_ALIGNMENT);
+        bounce.clear();
+        bounce.put(0, src, at, length);
+        io.ckpt.memory.BufferZero.zero(bounce, length, padded - length);
+        bounce.limit(padded).position(0);
+        long position = fileOffset;
+        try {
+            while (bounce.hasRemaining()) {
+                position += direct.write(bounce, position);
+            }
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file + " at offset " + position + ": " + e.getMessage(), e);
         }
         writeCalls++;
         flusher.written(fileOffset + length);

@@ -32,8 +32,9 @@ final class SaveSettings {
             .option("--rate", "SIZE/s", "Cap the compressors at this much arena per second, e.g. 200m, to leave CPU and "
                 + "disk to other work; all-zero blocks count too. Default: no cap.")
             .option("--write-mode", "MODE", "How storage blocks reach the file: channel (one positional write per storage "
-                + "block) or mapped (through a memory mapping, Chronicle Bytes; about 1.4x slower saves here). "
-                + "Default: channel.");
+                + "block, through the page cache), direct (the same, bypassing the page cache with O_DIRECT: no copy "
+                + "into the cache, the host's cache left alone; falls back to channel where the filesystem cannot) or "
+                + "mapped (through a memory mapping, Chronicle Bytes; about 1.4x slower saves here). Default: channel.");
     }
 
     /**
