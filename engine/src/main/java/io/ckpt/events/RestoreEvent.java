@@ -1,0 +1,144 @@
+package io.ckpt.events;
+
+import java.nio.file.Path;
+
+import io.ckpt.restore.RestoreStats;
+import io.ckpt.restore.lazy.LazyRestoreStats;
+import jdk.jfr.Category;
+import jdk.jfr.DataAmount;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+import jdk.jfr.Timespan;
+
+/**
+ * One restore. Eager: from the call to its return, committed on the calling thread. Lazy: from
+ * {@code LazyRestore.start} until every block is present (committed by the thread that installed
+ * the last block), or until {@code close()} if it never completed. The numbers are those of its
+ * {@link RestoreStats} or {@link LazyRestoreStats}.
+ *
+ * <p>Thread-safety: one instance per restore, begun by the thread that starts it and ended and
+ * committed by exactly one thread.
+ */
+@Name(RestoreEvent.NAME)
+@Label("Restore")
+@Category("ckpt")
+@Description("A restore of a checkpoint into an arena, eager or lazy, to completion or close")
+@StackTrace(false)
+public final class RestoreEvent extends Event {
+    /** The event's name in a recording. */
+    public static final String NAME = "ckpt.Restore";
+
+    @Label("File")
+    @Description("The checkpoint file restored (the newest of its chain)")
+    public String file;
+
+    @Label("Mode")
+    @Description("eager or lazy")
+    public String mode;
+
+    @Label("Arena Bytes")
+    @DataAmount(DataAmount.BYTES)
+    public long arenaBytes;
+
+    @Label("Resume Time")
+    @Description("From the start until the host could use the arena (eager: the whole restore)")
+    @Timespan(Timespan.NANOSECONDS)
+    public long resumeTime;
+
+    @Label("Completed")
+    @Description("Every block is present; false for a lazy restore closed before it completed")
+    public boolean completed;
+
+    @Label("Completion Time")
+    @Description("From the start until every block was present; 0 if it did not complete")
+    @Timespan(Timespan.NANOSECONDS)
+    public long completionTime;
+
+    @Label("Storage Blocks Read")
+    public long storageBlocksRead;
+
+    @Label("Bytes Read")
+    @Description("Bytes read from the file")
+    @DataAmount(DataAmount.BYTES)
+    public long bytesRead;
+
+    @Label("Threads")
+    @Description("Eager: restore threads; lazy: 0")
+    public int threads;
+
+    @Label("Faults")
+    @Description("Lazy: host accesses that found their block absent and installed it")
+    public long faults;
+
+    @Label("Fault Waits")
+    @Description("Lazy: host accesses that waited for another thread's install of their block")
+    public long faultWaits;
+
+    @Label("Fault p50")
+    @Timespan(Timespan.NANOSECONDS)
+    public long faultP50;
+
+    @Label("Fault p99")
+    @Timespan(Timespan.NANOSECONDS)
+    public long faultP99;
+
+    @Label("Fault Max")
+    @Timespan(Timespan.NANOSECONDS)
+    public long faultMax;
+
+    @Label("Blocks By Fault")
+    public long blocksByFault;
+
+    @Label("Blocks By Neighbour")
+    public long blocksByNeighbour;
+
+    @Label("Blocks By Prefetch")
+    public long blocksByPrefetch;
+
+    @Label("Failed Blocks")
+    @Description("Lazy: blocks found corrupt and not installed")
+    public long failedBlocks;
+
+    @Label("Prefetch")
+    @Description("Lazy: the prefetch policy used")
+    public String prefetch;
+
+    /** Fills in the fields of an eager restore; call only inside {@code if (shouldCommit())}. */
+    public void fill(Path file, RestoreStats stats) {
+        this.file = String.valueOf(file);
+        mode = "eager";
+        arenaBytes = stats.arenaBytes();
+        resumeTime = stats.totalNanos();
+        completed = true;
+        completionTime = stats.totalNanos();
+        storageBlocksRead = stats.storageBlocks();
+        bytesRead = stats.bytesRead();
+        threads = stats.threads();
+    }
+
+    /** Fills in the fields of a lazy restore; call only inside {@code if (shouldCommit())}. */
+    public void fill(Path file, long arenaBytes, LazyRestoreStats stats) {
+        this.file = String.valueOf(file);
+        mode = "lazy";
+        this.arenaBytes = arenaBytes;
+        completed = stats.completeNanos() >= 0;
+        completionTime = Math.max(0, stats.completeNanos());
+        // A restore that completes before start() returns has no resume time yet: it resumed complete.
+        resumeTime = stats.resumeNanos() > 0 ? stats.resumeNanos() : completionTime;
+        storageBlocksRead = stats.storageBlocksRead();
+        bytesRead = stats.bytesRead();
+        faults = stats.faults();
+        faultWaits = stats.faultWaits();
+        faultP50 = stats.faultP50Nanos();
+        faultP99 = stats.faultP99Nanos();
+        faultMax = stats.faultMaxNanos();
+        blocksByFault = stats.installedByFault();
+        blocksByNeighbour = stats.installedByNeighbour();
+        blocksByPrefetch = stats.installedByPrefetch();
+        failedBlocks = stats.failedBlocks();
+        prefetch = String.valueOf(stats.prefetchUsed());
+    }
+}
