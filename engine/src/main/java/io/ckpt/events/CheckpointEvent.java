@@ -31,97 +31,97 @@ public final class CheckpointEvent extends Event {
 
     @Label("File")
     @Description("The checkpoint file (the target name; it exists only if the outcome is committed)")
-    public String file;
+    private String file;
 
     @Label("Outcome")
     @Description("committed, cancelled or failed")
-    public String outcome;
+    private String outcome;
 
     @Label("Failure")
     @Description("Why it failed or was cancelled; null if committed")
-    public String failure;
+    private String failure;
 
     @Label("Lazy")
     @Description("A lazy checkpoint: the host ran while it was written")
-    public boolean lazy;
+    private boolean lazy;
 
     @Label("Incremental")
     @Description("Only blocks written since the parent were stored")
-    public boolean incremental;
+    private boolean incremental;
 
     @Label("Begin Pause")
     @Description("Lazy checkpoint: how long begin() held the host's pause")
     @Timespan(Timespan.NANOSECONDS)
-    public long beginPause;
+    private long beginPause;
 
     @Label("Arena Bytes")
     @Description("Bytes of guest memory checkpointed (bytes in)")
     @DataAmount(DataAmount.BYTES)
-    public long arenaBytes;
+    private long arenaBytes;
 
     @Label("File Bytes")
     @Description("Length of the committed file (bytes out)")
     @DataAmount(DataAmount.BYTES)
-    public long fileBytes;
+    private long fileBytes;
 
     @Label("Payload Bytes")
     @Description("Stored payload bytes (excluding headers, maps and padding)")
     @DataAmount(DataAmount.BYTES)
-    public long payloadBytes;
+    private long payloadBytes;
 
     @Label("Blocks")
     @Description("Page blocks in the checkpoint")
-    public long blocks;
+    private long blocks;
 
     @Label("Zero Blocks")
-    public long zeroBlocks;
+    private long zeroBlocks;
 
     @Label("Raw Blocks")
-    public long rawBlocks;
+    private long rawBlocks;
 
     @Label("LZ4 Blocks")
-    public long lz4Blocks;
+    private long lz4Blocks;
 
     @Label("Parent Blocks")
     @Description("Blocks left to the parent (incremental)")
-    public long parentBlocks;
+    private long parentBlocks;
 
     @Label("Storage Blocks")
-    public int storageBlocks;
+    private int storageBlocks;
 
     @Label("Compressors")
-    public int compressors;
+    private int compressors;
 
     @Label("Pre-images")
     @Description("Lazy checkpoint: blocks a host write copied before writing")
-    public long preImages;
+    private long preImages;
 
     @Label("Pre-image Waits")
     @Description("Lazy checkpoint: host writes that waited for a free pre-image buffer")
-    public long preImageWaits;
+    private long preImageWaits;
 
     @Label("Claim Waits")
     @Description("Lazy checkpoint: host writes that waited for another thread's copy of their block")
-    public long claimWaits;
+    private long claimWaits;
 
     @Label("Staging Waits")
     @Description("Times a compressor found its staging ring full (back-pressure from the I/O thread)")
-    public long stagingWaits;
+    private long stagingWaits;
 
     @Label("Write Stall p99")
     @Description("Lazy checkpoint: host write stall, 99th percentile")
     @Timespan(Timespan.NANOSECONDS)
-    public long stallP99;
+    private long stallP99;
 
     @Label("Write Stall Max")
     @Description("Lazy checkpoint: host write stall, maximum")
     @Timespan(Timespan.NANOSECONDS)
-    public long stallMax;
+    private long stallMax;
 
     @Label("Commit Time")
     @Description("Truncate, force, trailer, force, rename, directory sync")
     @Timespan(Timespan.NANOSECONDS)
-    public long commitTime;
+    private long commitTime;
 
     /**
      * Fills in the fields; call only inside {@code if (shouldCommit())}.

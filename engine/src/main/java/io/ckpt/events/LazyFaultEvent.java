@@ -33,18 +33,24 @@ public final class LazyFaultEvent extends Event {
 
     @Label("Block")
     @Description("The page block's number")
-    public long block;
+    private long block;
 
     @Label("Guest Address")
     @Description("The page block's first guest address")
     @MemoryAddress
-    public long guestAddress;
+    private long guestAddress;
 
     @Label("Outcome")
     @Description("decoded, zero-filled, or waited (for another thread's install)")
-    public String outcome;
+    private String outcome;
 
-    /** Fills in the fields; call only inside {@code if (shouldCommit())}. */
+    /**
+     * Fills in the fields; call only inside {@code if (shouldCommit())}.
+     *
+     * @param block        the page block
+     * @param guestAddress its first guest address
+     * @param outcome      {@link #DECODED}, {@link #ZERO_FILLED} or {@link #WAITED}
+     */
     public void fill(long block, long guestAddress, String outcome) {
         this.block = block;
         this.guestAddress = guestAddress;

@@ -27,18 +27,24 @@ public final class PreImageWaitEvent extends Event {
 
     @Label("Block")
     @Description("The page block written")
-    public long block;
+    private long block;
 
     @Label("Guest Address")
     @Description("The page block's first guest address")
     @MemoryAddress
-    public long guestAddress;
+    private long guestAddress;
 
     @Label("Pool Buffers")
     @Description("The pre-image pool's bound, in buffers")
-    public int poolBuffers;
+    private int poolBuffers;
 
-    /** Fills in the fields; call only inside {@code if (shouldCommit())}. */
+    /**
+     * Fills in the fields; call only inside {@code if (shouldCommit())}.
+     *
+     * @param block        the page block written
+     * @param guestAddress its first guest address
+     * @param poolBuffers  the pool's bound
+     */
     public void fill(long block, long guestAddress, int poolBuffers) {
         this.block = block;
         this.guestAddress = guestAddress;

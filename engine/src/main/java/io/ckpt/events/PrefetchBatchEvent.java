@@ -32,26 +32,34 @@ public final class PrefetchBatchEvent extends Event {
 
     @Label("Kind")
     @Description("prefetch, neighbours (handed over by a fault) or zero")
-    public String kind;
+    private String kind;
 
     @Label("Chain File")
     @Description("Which file of the chain was read: 0 the restored file, 1 its parent, ...; -1 for zero")
-    public int chainFile;
+    private int chainFile;
 
     @Label("Storage Block")
     @Description("The storage block read, in that file; -1 for zero")
-    public int storageBlock;
+    private int storageBlock;
 
     @Label("Blocks")
     @Description("Page blocks installed")
-    public int blocks;
+    private int blocks;
 
     @Label("Bytes")
     @Description("Length of the storage block read; 0 for zero")
     @DataAmount(DataAmount.BYTES)
-    public long bytes;
+    private long bytes;
 
-    /** Fills in the fields; call only inside {@code if (shouldCommit())}. */
+    /**
+     * Fills in the fields; call only inside {@code if (shouldCommit())}.
+     *
+     * @param kind         {@link #PREFETCH}, {@link #NEIGHBOURS} or {@link #ZERO}
+     * @param chainFile    the file of the chain read (0: the restored one), or -1
+     * @param storageBlock the storage block read, or -1
+     * @param blocks       page blocks installed
+     * @param bytes        the storage block's length, or 0
+     */
     public void fill(String kind, int chainFile, int storageBlock, int blocks, long bytes) {
         this.kind = kind;
         this.chainFile = chainFile;

@@ -33,80 +33,85 @@ public final class RestoreEvent extends Event {
 
     @Label("File")
     @Description("The checkpoint file restored (the newest of its chain)")
-    public String file;
+    private String file;
 
     @Label("Mode")
     @Description("eager or lazy")
-    public String mode;
+    private String mode;
 
     @Label("Arena Bytes")
     @DataAmount(DataAmount.BYTES)
-    public long arenaBytes;
+    private long arenaBytes;
 
     @Label("Resume Time")
     @Description("From the start until the host could use the arena (eager: the whole restore)")
     @Timespan(Timespan.NANOSECONDS)
-    public long resumeTime;
+    private long resumeTime;
 
     @Label("Completed")
     @Description("Every block is present; false for a lazy restore closed before it completed")
-    public boolean completed;
+    private boolean completed;
 
     @Label("Completion Time")
     @Description("From the start until every block was present; 0 if it did not complete")
     @Timespan(Timespan.NANOSECONDS)
-    public long completionTime;
+    private long completionTime;
 
     @Label("Storage Blocks Read")
-    public long storageBlocksRead;
+    private long storageBlocksRead;
 
     @Label("Bytes Read")
     @Description("Bytes read from the file")
     @DataAmount(DataAmount.BYTES)
-    public long bytesRead;
+    private long bytesRead;
 
     @Label("Threads")
     @Description("Eager: restore threads; lazy: 0")
-    public int threads;
+    private int threads;
 
     @Label("Faults")
     @Description("Lazy: host accesses that found their block absent and installed it")
-    public long faults;
+    private long faults;
 
     @Label("Fault Waits")
     @Description("Lazy: host accesses that waited for another thread's install of their block")
-    public long faultWaits;
+    private long faultWaits;
 
     @Label("Fault p50")
     @Timespan(Timespan.NANOSECONDS)
-    public long faultP50;
+    private long faultP50;
 
     @Label("Fault p99")
     @Timespan(Timespan.NANOSECONDS)
-    public long faultP99;
+    private long faultP99;
 
     @Label("Fault Max")
     @Timespan(Timespan.NANOSECONDS)
-    public long faultMax;
+    private long faultMax;
 
     @Label("Blocks By Fault")
-    public long blocksByFault;
+    private long blocksByFault;
 
     @Label("Blocks By Neighbour")
-    public long blocksByNeighbour;
+    private long blocksByNeighbour;
 
     @Label("Blocks By Prefetch")
-    public long blocksByPrefetch;
+    private long blocksByPrefetch;
 
     @Label("Failed Blocks")
     @Description("Lazy: blocks found corrupt and not installed")
-    public long failedBlocks;
+    private long failedBlocks;
 
     @Label("Prefetch")
     @Description("Lazy: the prefetch policy used")
-    public String prefetch;
+    private String prefetch;
 
-    /** Fills in the fields of an eager restore; call only inside {@code if (shouldCommit())}. */
+    /**
+     * Fills in the fields of an eager restore; call only inside {@code if (shouldCommit())}.
+     *
+     * @param file  the checkpoint restored
+     * @param stats its restore's stats
+     */
     public void fill(Path file, RestoreStats stats) {
         this.file = String.valueOf(file);
         mode = "eager";
@@ -119,7 +124,13 @@ public final class RestoreEvent extends Event {
         threads = stats.threads();
     }
 
-    /** Fills in the fields of a lazy restore; call only inside {@code if (shouldCommit())}. */
+    /**
+     * Fills in the fields of a lazy restore; call only inside {@code if (shouldCommit())}.
+     *
+     * @param file       the checkpoint restored
+     * @param arenaBytes the arena's size
+     * @param stats      the restore's stats as it ends
+     */
     public void fill(Path file, long arenaBytes, LazyRestoreStats stats) {
         this.file = String.valueOf(file);
         mode = "lazy";
