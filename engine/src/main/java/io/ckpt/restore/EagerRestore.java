@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.ckpt.events.RestoreEvent;
 import io.ckpt.format.CheckpointMetadata;
 import io.ckpt.format.Encoding;
 import io.ckpt.format.IndexEntryDescriptor;
@@ -36,20 +37,24 @@ public final class EagerRestore {
      * @throws io.ckpt.format.ParentCheckpointException if a parent is missing or mismatched.
      */
     public static RestoreStats restore(Path file, GuestMemory memory, RestoreOptions options) throws IOException {
+        RestoreEvent event = new RestoreEvent();
+        event.begin();
         long t0 = System.nanoTime();
         try (ResolvedCheckpoint chain = ResolvedCheckpoint.open(file)) {
-            return restore(chain, memory, options, t0);
+            return restore(chain, memory, options, t0, event);
         }
     }
 
     /** As {@link #restore(Path, GuestMemory, RestoreOptions)} from an opened chain, which stays open. */
     public static RestoreStats restore(ResolvedCheckpoint chain, GuestMemory memory, RestoreOptions options)
         throws IOException {
-        return restore(chain, memory, options, System.nanoTime());
+        RestoreEvent event = new RestoreEvent();
+        event.begin();
+        return restore(chain, memory, options, System.nanoTime(), event);
     }
 
-    private static RestoreStats restore(ResolvedCheckpoint chain, GuestMemory memory, RestoreOptions options, long t0)
-        throws IOException {
+    private static RestoreStats restore(ResolvedCheckpoint chain, GuestMemory memory, RestoreOptions options, long t0,
+                                        RestoreEvent event) throws IOException {
         CheckpointMetadata head = chain.head();
         checkFits(head, memory);
         memory.clearGuardForRestore();
@@ -99,8 +104,14 @@ public final class EagerRestore {
             lz4 += w.lz4;
         }
         int storageBlocks = items.length / 2;
-        return new RestoreStats(memory.size(), zero, raw, lz4, storageBlocks, shared.bytesRead.get(),
+        RestoreStats stats = new RestoreStats(memory.size(), zero, raw, lz4, storageBlocks, shared.bytesRead.get(),
             threads, t1 - t0, t2 - t1, t2 - t0);
+        event.end();
+        if (event.shouldCommit()) {
+            event.fill(head.path(), stats);
+            event.commit();
+        }
+        return stats;
     }
 
     /** @return (file, storage block) pairs, flattened, that hold at least one block resolved to that file. */

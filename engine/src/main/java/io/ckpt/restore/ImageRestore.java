@@ -59,7 +59,18 @@ public final class ImageRestore {
      *                                                   disk included); nothing is left behind.
      */
     public static RestoreStats restore(Path file, Path image, RestoreOptions options) throws IOException {
-        long t0 = System.nanoTime();
+        io.ckpt.events.RestoreEvent event = new io.ckpt.events.RestoreEvent();
+        event.begin();
+        RestoreStats stats = restore(file, image, options, System.nanoTime());
+        event.end();
+        if (event.shouldCommit()) {
+            event.fillImage(file, stats);
+            event.commit();
+        }
+        return stats;
+    }
+
+    private static RestoreStats restore(Path file, Path image, RestoreOptions options, long t0) throws IOException {
         Path target = image.toAbsolutePath();
         if (Files.isDirectory(target)) {
             throw new IOException(image + " is a directory");

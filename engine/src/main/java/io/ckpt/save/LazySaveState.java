@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.ckpt.events.PreImageWaitEvent;
 import io.ckpt.memory.AccessGuard;
 import io.ckpt.memory.GuestMemory;
 import io.ckpt.save.PreImagePool.PreImage;
@@ -172,6 +173,7 @@ final class LazySaveState implements AutoCloseable {
         if (STATE.compareAndSet(states, (int) block, NEEDED, CLAIMED)) {
             PreImage p;
             int spins = 0;
+            PreImageWaitEvent wait = null;
             while ((p = pool.tryAcquire()) == null) {
                 if (control.aborted()) {
                     if (spins > 0) {
@@ -183,11 +185,18 @@ final class LazySaveState implements AutoCloseable {
                 if (spins++ == 0) {
                     poolWaits.increment();
                     waitingForBuffers.incrementAndGet();
+                    wait = new PreImageWaitEvent();
+                    wait.begin();
                 }
                 backOff(spins);
             }
             if (spins > 0) {
                 waitingForBuffers.decrementAndGet();
+                wait.end();
+                if (wait.shouldCommit()) {
+                    wait.fill(block, block << blockShift, pool.maxBuffers());
+                    wait.commit();
+                }
             }
             long address = block << blockShift;
             int length = layout.blockLength(block);

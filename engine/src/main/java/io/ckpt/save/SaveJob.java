@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.UUID;
 
+import io.ckpt.events.CheckpointEvent;
 import io.ckpt.format.CheckpointMetadata;
 import io.ckpt.format.Encoding;
 import io.ckpt.format.FormatVersion;
@@ -43,6 +44,7 @@ final class SaveJob {
     private final SaveOptions options;
     private final boolean lazy;
     private final SaveControl control = new SaveControl();
+    private final CheckpointEvent event = new CheckpointEvent();
     private SaveLayout layout;
     private SavePlan plan;
     private LazySaveState lazyState;
@@ -161,6 +163,7 @@ final class SaveJob {
      * (O(blocks) bit and index passes, three thread starts).
      */
     void begin() throws IOException {
+        event.begin();
         long b0 = System.nanoTime();
         CheckpointMetadata parent = parentMeta;
         try {
@@ -239,6 +242,7 @@ final class SaveJob {
      */
     SaveStats finish() throws IOException {
         boolean committed = false;
+        SaveStats stats = null;
         try {
             boolean interrupted = awaitCompressors();
             if (lazyState != null) {
@@ -268,8 +272,14 @@ final class SaveJob {
             int forces = AtomicCommit.commit(temp, target, writer.metadataEnd(), trailer());
             committed = true;
             long t1 = System.nanoTime();
-            return stats(forces, t1 - c0, t1 - t0);
+            stats = stats(forces, t1 - c0, t1 - t0);
+            return stats;
         } finally {
+            event.end();
+            if (event.shouldCommit()) {
+                event.fill(target, lazy, parentMeta != null, committed ? stats : null, control.failure());
+                event.commit();
+            }
             cleanUp(committed);
         }
     }

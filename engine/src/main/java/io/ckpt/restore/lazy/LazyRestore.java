@@ -7,12 +7,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 import io.ckpt.codec.BlockDecoder;
+import io.ckpt.events.LazyFaultEvent;
+import io.ckpt.events.PrefetchBatchEvent;
+import io.ckpt.events.RestoreEvent;
 import io.ckpt.format.CheckpointMetadata;
 import io.ckpt.format.CorruptCheckpointException;
 import io.ckpt.format.Encoding;
@@ -71,6 +75,11 @@ public final class LazyRestore implements AutoCloseable {
     private final Histogram faultTotal = new Histogram(3);
     private final long startNanos;
     private final Prefetch prefetchUsed;
+    private final RestoreEvent restoreEvent;
+    /** The restore event is committed once: at completion, or at close if the restore never completed. */
+    private final AtomicBoolean eventEnded = new AtomicBoolean();
+    /** The thread that installed the last block; it commits the restore event once its own work is counted. */
+    private volatile Thread completer;
 
     private final LongAdder faults = new LongAdder();
     private final LongAdder faultWaits = new LongAdder();
@@ -89,8 +98,9 @@ public final class LazyRestore implements AutoCloseable {
     private Thread background;
 
     private LazyRestore(Path path, ResolvedCheckpoint chain, GuestMemory memory, LazyRestoreOptions options,
-                        long startNanos) {
+                        long startNanos, RestoreEvent event) {
         this.path = path;
+        this.restoreEvent = event;
         this.chain = chain;
         this.head = chain.head();
         this.memory = memory;
@@ -131,13 +141,15 @@ public final class LazyRestore implements AutoCloseable {
      * @throws io.ckpt.format.CheckpointException if the file's metadata is damaged.
      */
     public static LazyRestore start(Path file, GuestMemory memory, LazyRestoreOptions options) throws IOException {
+        RestoreEvent event = new RestoreEvent();
+        event.begin();
         long t0 = System.nanoTime();
         ResolvedCheckpoint chain = ResolvedCheckpoint.open(file);
         LazyRestore r;
         try {
             EagerRestore.checkFits(chain.head(), memory);
             memory.clearGuardForRestore();
-            r = new LazyRestore(file, chain, memory, options, t0);
+            r = new LazyRestore(file, chain, memory, options, t0, event);
             if (r.present.get() == r.blockCount) {
                 memory.tracking().reset(chain.head().fileUuid());
                 r.complete();
@@ -157,6 +169,9 @@ public final class LazyRestore implements AutoCloseable {
             throw e;
         }
         r.resumeNanos = System.nanoTime() - t0;
+        if (r.completer == Thread.currentThread()) {
+            r.endEvent();
+        }
         return r;
     }
 
@@ -243,6 +258,21 @@ public final class LazyRestore implements AutoCloseable {
         pool.close();
         chain.close();
         finished.countDown();
+        endEvent();
+    }
+
+    /**
+     * Commits the restore's JFR event once, when it is recorded: by whoever completed the restore
+     * (after counting its own work), or by {@link #close} if it never completed.
+     */
+    private void endEvent() {
+        if (eventEnded.compareAndSet(false, true)) {
+            restoreEvent.end();
+            if (restoreEvent.shouldCommit()) {
+                restoreEvent.fill(path, memory.size(), stats());
+                restoreEvent.commit();
+            }
+        }
     }
 
     // ---------------------------------------------------------------- faults (host threads)
@@ -286,8 +316,11 @@ public final class LazyRestore implements AutoCloseable {
                 throw new IllegalStateException("lazy restore of " + path + " was closed before page block "
                     + block + " was installed");
             }
+            LazyFaultEvent event = new LazyFaultEvent();
+            event.begin();
             long t0 = System.nanoTime();
             boolean waited = false;
+            boolean claimed = false;
             int spins = 0;
             while (true) {
                 byte s = states.getAcquire(block);
@@ -298,6 +331,7 @@ public final class LazyRestore implements AutoCloseable {
                     throw new LazyRestoreException(block, failures.get(block));
                 }
                 if (s == BlockStates.ABSENT && states.claim(block)) {
+                    claimed = true;
                     installOnFault(block);
                     faults.increment();
                     break;
@@ -309,6 +343,15 @@ public final class LazyRestore implements AutoCloseable {
                 faultWaits.increment();
             }
             faultLatency.recordValue(System.nanoTime() - t0);
+            event.end();
+            if (event.shouldCommit()) {
+                event.fill(block, block << blockShift, !claimed ? LazyFaultEvent.WAITED
+                    : chain.sourceOf(block) < 0 ? LazyFaultEvent.ZERO_FILLED : LazyFaultEvent.DECODED);
+                event.commit();
+            }
+            if (claimed && completer == Thread.currentThread()) {
+                endEvent();   // after this fault is counted
+            }
         } finally {
             inFlight.decrementAndGet();
         }
@@ -419,33 +462,48 @@ public final class LazyRestore implements AutoCloseable {
     }
 
     /** Installs every still-absent block of storage block {@code sb} of file {@code f}, held in {@code src} from {@code base}. */
-    private void installAbsent(ByteBuffer src, int base, BlockDecoder decoder, int f, int sb, LongAdder counter) {
+    private int installAbsent(ByteBuffer src, int base, BlockDecoder decoder, int f, int sb, LongAdder counter) {
         StorageBlockMap map = chain.map(f);
+        int installed = 0;
         for (int i = 0, n = map.count(sb); i < n; i++) {
             int block = map.block(sb, i);
             if (chain.sourceOf(block) == f && states.getAcquire(block) == BlockStates.ABSENT && states.claim(block)) {
                 try {
                     decode(src, base, decoder, f, sb, block);
                     publish(block, counter);
+                    installed++;
                 } catch (CorruptCheckpointException e) {
                     fail(block, e);
                 }
             }
         }
+        return installed;
     }
 
-    /** Reads storage block item {@code item} as the read mode says and installs its absent blocks. */
+    /**
+     * Background thread: reads storage block item {@code item} as the read mode says and installs
+     * its absent blocks, one prefetch batch.
+     */
     private void installItem(int item, ByteBuffer own, BlockDecoder decoder, LongAdder counter)
         throws CorruptCheckpointException {
+        PrefetchBatchEvent event = new PrefetchBatchEvent();
+        event.begin();
         int f = fileOf(item);
         int sb = item - itemBase[f];
+        int installed;
         if (options.readMode() == ReadMode.POOL) {
             copyStorageBlock(f, sb, own);
-            installAbsent(own, 0, decoder, f, sb, counter);
+            installed = installAbsent(own, 0, decoder, f, sb, counter);
         } else {
             checkMapped(f, sb);
             MappedCheckpoint mapped = chain.mapped(f);
-            installAbsent(mapped.window(sb), mapped.offsetInWindow(sb), decoder, f, sb, counter);
+            installed = installAbsent(mapped.window(sb), mapped.offsetInWindow(sb), decoder, f, sb, counter);
+        }
+        event.end();
+        if (event.shouldCommit()) {
+            event.fill(counter == byNeighbour ? PrefetchBatchEvent.NEIGHBOURS : PrefetchBatchEvent.PREFETCH, f, sb,
+                installed, chain.file(f).storageBlockLength(sb));
+            event.commit();
         }
     }
 
@@ -480,6 +538,7 @@ public final class LazyRestore implements AutoCloseable {
     }
 
     private void complete() {
+        completer = Thread.currentThread();
         completeNanos = System.nanoTime() - startNanos;
         memory.removeGuard(guard);
         finished.countDown();
@@ -527,20 +586,32 @@ public final class LazyRestore implements AutoCloseable {
                         rateLimit(prefetched, t0);
                     }
                 } else if (prefetching && zeroCursor < blockCount) {
+                    PrefetchBatchEvent event = new PrefetchBatchEvent();
+                    event.begin();
                     long end = Math.min(blockCount, zeroCursor + 1024);
+                    int zeroed = 0;
                     for (long b = zeroCursor; b < end; b++) {
                         if (chain.sourceOf(b) < 0 && states.claim(b)) {
                             zeroFill(b);
                             publish(b, byPrefetch);
+                            zeroed++;
                         }
                     }
                     zeroCursor = end;
+                    event.end();
+                    if (event.shouldCommit() && zeroed > 0) {
+                        event.fill(PrefetchBatchEvent.ZERO, -1, -1, zeroed, 0);
+                        event.commit();
+                    }
                 } else {
                     LockSupport.parkNanos(1_000_000);
                 }
             }
         } finally {
             backgroundRunning = false;
+            if (completer == Thread.currentThread()) {
+                endEvent();
+            }
             if (own != null) {
                 org.agrona.BufferUtil.free(own);
             }

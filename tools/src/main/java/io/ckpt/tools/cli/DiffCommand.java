@@ -3,7 +3,7 @@ package io.ckpt.tools.cli;
 import io.ckpt.tools.text.Format;
 
 import io.ckpt.tools.inspect.InspectOutput;
-import io.ckpt.tools.inspect.JsonWriter;
+import io.ckpt.tools.text.JsonWriter;
 import io.ckpt.tools.inspect.Ranges;
 import io.ckpt.tools.text.Sizes;
 

@@ -5,7 +5,7 @@ import io.ckpt.tools.inspect.BlockView;
 import io.ckpt.tools.inspect.IndexView;
 import io.ckpt.tools.inspect.InspectOutput;
 import io.ckpt.tools.inspect.Inspection;
-import io.ckpt.tools.inspect.JsonWriter;
+import io.ckpt.tools.text.JsonWriter;
 import io.ckpt.tools.inspect.ParentChain;
 import io.ckpt.tools.inspect.Problem;
 import io.ckpt.tools.inspect.StorageBlocksView;

@@ -1,5 +1,7 @@
 package io.ckpt.tools.inspect;
 
+import io.ckpt.tools.text.JsonWriter;
+
 import io.ckpt.tools.text.Sizes;
 
 import java.io.IOException;
