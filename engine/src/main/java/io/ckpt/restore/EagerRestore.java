@@ -183,6 +183,38 @@ public final class EagerRestore {
             }
         }
 
+        /**
+         * Installs the page blocks storage block {@code sb} of chain file {@code f} holds for this
+         * restore; a method per storage block and one per page block, so that the JIT compiles the
+         * work even in a process that restores once (a loop is compiled in place only after tens of
+         * thousands of iterations). @return the bytes of the storage block.
+         */
+        private int storageBlock(int f, int sb, int blockBytes) throws java.io.IOException {
+            StorageBlockDecoder decoder = decoders[f];
+            StorageBlockMap map = chain.map(f);
+            ByteBuffer index = chain.index(f);
+            decoder.check(sb);
+            for (int i = 0, n = map.count(sb); i < n; i++) {
+                int block = map.block(sb, i);
+                if (chain.sourceOf(block) == f) {   // else superseded by a newer file of the chain
+                    pageBlock(decoder, index, sb, block, blockBytes);
+                }
+            }
+            return chain.file(f).storageBlockLength(sb);
+        }
+
+        private void pageBlock(StorageBlockDecoder decoder, ByteBuffer index, int sb, int block, int blockBytes)
+            throws java.io.IOException {
+            long address = (long) block * blockBytes;
+            int length = chain.head().blockLength(block);
+            decoder.decode(sb, block, memory.slabFor(address, length), memory.slabOffset(address), options.verifyChecksums());
+            if (IndexEntryDescriptor.encodingId(index, block) == Encoding.LZ4.id()) {
+                lz4++;
+            } else {
+                raw++;
+            }
+        }
+
         @Override
         public void run() {
             try {
@@ -192,28 +224,7 @@ public final class EagerRestore {
                 int pairs = shared.items.length / 2;
                 for (int k = shared.nextItem.getAndIncrement(); k < pairs && shared.failure.get() == null;
                      k = shared.nextItem.getAndIncrement()) {
-                    int f = shared.items[2 * k];
-                    int sb = shared.items[2 * k + 1];
-                    StorageBlockDecoder decoder = decoders[f];
-                    StorageBlockMap map = chain.map(f);
-                    ByteBuffer index = chain.index(f);
-                    decoder.check(sb);
-                    read += chain.file(f).storageBlockLength(sb);
-                    for (int i = 0, n = map.count(sb); i < n; i++) {
-                        int block = map.block(sb, i);
-                        if (chain.sourceOf(block) != f) {
-                            continue;   // superseded by a newer file of the chain
-                        }
-                        long address = (long) block * blockBytes;
-                        int length = head.blockLength(block);
-                        decoder.decode(sb, block, memory.slabFor(address, length), memory.slabOffset(address),
-                            options.verifyChecksums());
-                        if (IndexEntryDescriptor.encodingId(index, block) == Encoding.LZ4.id()) {
-                            lz4++;
-                        } else {
-                            raw++;
-                        }
-                    }
+                    read += storageBlock(shared.items[2 * k], shared.items[2 * k + 1], blockBytes);
                 }
                 shared.bytesRead.addAndGet(read);
                 long blocks = head.blockCount();

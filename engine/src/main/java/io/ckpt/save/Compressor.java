@@ -94,39 +94,10 @@ final class Compressor implements Runnable {
         try {
             reader = lazy == null ? source.reader() : null;
             for (int s = work.nextStripe(); s >= 0 && !control.aborted(); s = work.nextStripe()) {
-                int end = work.stripeEnd(s);
-                int runEnd = s;
-                long runEndBlock = 0;
-                for (int i = s; i < end; i++) {
-                    long n = plan.block(i);
-                    int length = layout.blockLength(n);
-                    if (lazy == null) {
-                        if (i >= runEnd) {
-                            // Consecutive blocks ahead: a file source reads them in one call.
-                            runEnd = i + 1;
-                            while (runEnd < end && plan.block(runEnd) == plan.block(runEnd - 1) + 1) {
-                                runEnd++;
-                            }
-                            runEndBlock = plan.block(runEnd - 1) + 1L;
-                        }
-                        pace(length);
-                        ByteBuffer b = reader.block(n, layout.blockBytes(), length, runEndBlock);
-                        saveBlock(n, b, reader.offset(), length);
-                    } else {
-                        drainPreImages();
-                        // Paces before claiming: a writer may take the block meanwhile, never waits on it.
-                        boolean booked = lazy.needed(n) && pace(length);
-                        if (lazy.claim(n)) {
-                            // Copy, release the block to writers, then compress at leisure.
-                            long address = n * layout.blockBytes();
-                            scratch.put(0, memory.slabFor(address, length), memory.slabOffset(address), length);
-                            lazy.copied(n);
-                            saveBlock(n, scratch, 0, length);
-                        } else if (booked) {
-                            pacer.cancel(length);
-                        }
-                    }
-                    blocksDone++;
+                if (lazy == null) {
+                    quietStripe(s, work.stripeEnd(s), reader);
+                } else {
+                    lazyStripe(s, work.stripeEnd(s));
                 }
             }
             if (lazy != null) {
@@ -157,6 +128,60 @@ final class Compressor implements Runnable {
             nanos = System.nanoTime() - start;
             done = true;
         }
+    }
+
+    /**
+     * A quiet save's stripe {@code [from, end)} of the plan, read from the source. The loop
+     * body is one call: a loop that runs a few thousand times in all is never compiled on its
+     * own (the JIT compiles a loop in place after tens of thousands of iterations), so the work
+     * per block lives in {@link #quietBlock}, which is.
+     */
+    private void quietStripe(int from, int end, BlockSource.Reader reader) throws java.io.IOException {
+        int runEnd = from;
+        long runEndBlock = 0;
+        for (int i = from; i < end; i++) {
+            if (i >= runEnd) {
+                // Consecutive blocks ahead: a file source reads them in one call.
+                runEnd = i + 1;
+                while (runEnd < end && plan.block(runEnd) == plan.block(runEnd - 1) + 1) {
+                    runEnd++;
+                }
+                runEndBlock = plan.block(runEnd - 1) + 1L;
+            }
+            quietBlock(plan.block(i), runEndBlock, reader);
+        }
+    }
+
+    private void quietBlock(long n, long runEndBlock, BlockSource.Reader reader) throws java.io.IOException {
+        int length = layout.blockLength(n);
+        pace(length);
+        ByteBuffer b = reader.block(n, layout.blockBytes(), length, runEndBlock);
+        saveBlock(n, b, reader.offset(), length);
+        blocksDone++;
+    }
+
+    /** A lazy checkpoint's stripe: each block copied out of the arena unless a host writer preserved it first. */
+    private void lazyStripe(int from, int end) {
+        for (int i = from; i < end; i++) {
+            lazyBlock(plan.block(i));
+        }
+    }
+
+    private void lazyBlock(long n) {
+        int length = layout.blockLength(n);
+        drainPreImages();
+        // Paces before claiming: a writer may take the block meanwhile, never waits on it.
+        boolean booked = lazy.needed(n) && pace(length);
+        if (lazy.claim(n)) {
+            // Copy, release the block to writers, then compress at leisure.
+            long address = n * layout.blockBytes();
+            scratch.put(0, memory.slabFor(address, length), memory.slabOffset(address), length);
+            lazy.copied(n);
+            saveBlock(n, scratch, 0, length);
+        } else if (booked) {
+            pacer.cancel(length);
+        }
+        blocksDone++;
     }
 
     /** Encodes every waiting pre-image. @return true if there was one. */
