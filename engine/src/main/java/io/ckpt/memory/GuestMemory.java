@@ -7,18 +7,44 @@ import java.nio.ByteOrder;
 import java.util.Objects;
 
 import org.agrona.BufferUtil;
+import org.agrona.UnsafeApi;
 
 /**
  * Guest memory: an off-heap arena of {@link #size()} bytes addressed by guest-physical
  * address, held in direct {@link ByteBuffer} slabs of a power-of-two size (1 GiB by default),
  * so arenas far beyond 2 GiB work. Multi-byte values are little-endian.
  *
- * <p>Every accessor goes through one bounds check, then through the {@link AccessGuard} if one
- * is installed (lazy restore, lazy save), then to the slab: the arena's own accessors are the
- * software MMU, because Java has no page-fault trap for a ByteBuffer. With no guard installed
- * the check is one field load and a branch. The accessors also keep an accessed bit and a
- * dirty bit per tracking block ({@link BlockTracking}): one byte load and a branch, and a
- * store only on the first touch.
+ * <p><b>The accessors are the software MMU</b> (Java has no page-fault trap for off-heap
+ * memory). Their fast path is what a raw off-heap access costs plus one check: the address is
+ * bounds-checked, the access must lie in one tracking block ({@link BlockTracking}, 64 KiB by
+ * default), and that block's permission byte (one byte per block, a table that stays in the L1
+ * cache: 16 KiB per GiB) must allow the kind of access; then memory is read or written
+ * through {@code Unsafe} at the slab's address. Nothing else is loaded: no guard field, no
+ * tracking bits, no barrier, so the JIT keeps the arena's fields in registers across a host's
+ * loop. The slow path, taken on a block's first read or write after its permission was cleared,
+ * calls the installed {@link AccessGuard} (lazy restore faults the block in, lazy save copies its
+ * pre-image), records the accessed and dirty bits, and grants the permission the block has
+ * earned: nothing left to record, and the guard says it is settled.
+ *
+ * <p>Permissions are cleared only while the arena is quiet: when a guard is installed
+ * ({@link #installGuard}), when tracking bits are cleared (a checkpoint's begin, a restore,
+ * {@link BlockTracking#reset}), and they are granted one block at a time by slow paths. So an idle
+ * host, a host between lazy checkpoints, a host during one (for blocks already preserved) and a
+ * host after a lazy restore completed all run the same compiled fast path; there is no
+ * deoptimisation when a guard comes or goes.
+ *
+ * <p><b>Memory model.</b> A host thread must see a guard from its first access after the
+ * checkpoint's or restore's start returned. The operations that clear permissions require the
+ * host's pause, and the pause must be a happens-before edge both ways (a lock, a barrier, a
+ * volatile flag the host threads wait on): every host access before it happens-before the
+ * clearing, which happens-before every host access after it. A host thread then reads a cleared
+ * permission and takes the slow path, which reads the guard with acquire. A permission granted
+ * while the arena runs is published with a release store after the guard's acquire of the state
+ * that settled the block (present, or its pre-image safe); another thread's fast path reads it
+ * with a plain load on x86-64 (TSO: loads are not reordered with later loads or stores, and the
+ * JIT keeps the off-heap access, which may fault, below the branch that guards it) and with an
+ * acquire load on other hardware, so it sees the block's bytes as installed and its own writes
+ * land after the pre-image was taken.
  *
  * <p>Thread-safety: accessors may be called from any number of threads; like plain memory,
  * concurrent writes to the same bytes race and the caller orders them. {@link #close()} must
@@ -30,22 +56,33 @@ public final class GuestMemory implements AutoCloseable {
     /** Slab size used by {@link #allocate(long)}. */
     public static final int DEFAULT_SLAB_SIZE = 1 << 30;
 
+    private static final long BYTE_BASE = UnsafeApi.arrayBaseOffset(byte[].class);
+    private static final long LONG_BASE = UnsafeApi.arrayBaseOffset(long[].class);
+    /** x86-64 orders loads with later loads and stores, so the permission may be read with a plain load. */
+    private static final boolean TSO = isTso(System.getProperty("os.arch", ""));
+
     private final long size;
     private final int slabShift;
     private final int slabMask;
     private final ByteBuffer[] slabs;
+    /** Per slab: its native address minus its first guest address, so an access is {@code Unsafe} at {@code delta + address}. */
+    private final long[] slabDelta;
     /**
      * Bytes addressable now: {@link #size} while open, -1 after close, so one compare covers both
      * (with 0, a zero-length access at address 0 would pass the check of a closed arena).
      */
     private long limit;
     private final BlockTracking tracking;
-    /** Read with acquire, written with release/CAS: a null read means every earlier install is visible. */
+    /** The tracking's permission bytes, read by every accessor. */
+    private final byte[] permits;
+    private final int trackShift;
+    /** Tracking block size minus one. */
+    private final int blockMask;
+    /** Read with acquire on slow paths only, written with CAS while the arena is quiet or (removal) with release. */
     @SuppressWarnings("unused")
     private AccessGuard guard;
 
     private static final VarHandle GUARD;
-    private static final VarHandle GATE = MethodHandles.arrayElementVarHandle(byte[].class);
 
     static {
         try {
@@ -58,14 +95,19 @@ public final class GuestMemory implements AutoCloseable {
     private GuestMemory(long size, int slabSize, int trackingBlockBytes) {
         this.size = size;
         this.tracking = new BlockTracking(size, trackingBlockBytes);
+        this.permits = tracking.permits;
+        this.trackShift = tracking.shift();
+        this.blockMask = trackingBlockBytes - 1;
         this.slabShift = Integer.numberOfTrailingZeros(slabSize);
         this.slabMask = slabSize - 1;
         int count = (int) ((size + slabSize - 1) >>> slabShift);
         this.slabs = new ByteBuffer[count];
+        this.slabDelta = new long[count];
         try {
             for (int i = 0; i < count; i++) {
                 int length = (int) Math.min(slabSize, size - ((long) i << slabShift));
                 slabs[i] = ByteBuffer.allocateDirect(length).order(ByteOrder.LITTLE_ENDIAN);
+                slabDelta[i] = BufferUtil.address(slabs[i]) - ((long) i << slabShift);
             }
         } catch (OutOfMemoryError e) {
             freeSlabs();
@@ -136,91 +178,88 @@ public final class GuestMemory implements AutoCloseable {
     }
 
     public byte getByte(long address) {
-        check(address, 1);
-        readGuard(address, 1);
-        tracking.read(address, 1);
-        return slabs[slab(address)].get(offset(address));
+        if (address < 0 || address >= limit || (permit(address) & BlockTracking.READ_OK) == 0) {
+            return getByteSlow(address);
+        }
+        return UnsafeApi.getByte(delta(address) + address);
     }
 
     public void putByte(long address, byte value) {
-        check(address, 1);
-        writeGuard(address, 1);
-        tracking.write(address, 1);
-        slabs[slab(address)].put(offset(address), value);
+        if (address < 0 || address >= limit || (permit(address) & BlockTracking.WRITE_OK) == 0) {
+            putByteSlow(address, value);
+            return;
+        }
+        UnsafeApi.putByte(delta(address) + address, value);
     }
 
     public int getInt(long address) {
-        check(address, 4);
-        readGuard(address, 4);
-        tracking.read(address, 4);
-        int off = offset(address);
-        if (off > slabMask - 3) {
-            return (int) getStraddling(address, 4);
+        if (address < 0 || address > limit - 4 || ((int) address & blockMask) > blockMask - 3
+            || (permit(address) & BlockTracking.READ_OK) == 0) {
+            return (int) getSlow(address, 4);
         }
-        return slabs[slab(address)].getInt(off);
+        return UnsafeApi.getInt(delta(address) + address);
     }
 
     public void putInt(long address, int value) {
-        check(address, 4);
-        writeGuard(address, 4);
-        tracking.write(address, 4);
-        int off = offset(address);
-        if (off > slabMask - 3) {
-            putStraddling(address, 4, value);
+        if (address < 0 || address > limit - 4 || ((int) address & blockMask) > blockMask - 3
+            || (permit(address) & BlockTracking.WRITE_OK) == 0) {
+            putSlow(address, 4, value);
             return;
         }
-        slabs[slab(address)].putInt(off, value);
+        UnsafeApi.putInt(delta(address) + address, value);
     }
 
     public long getLong(long address) {
-        check(address, 8);
-        readGuard(address, 8);
-        tracking.read(address, 8);
-        int off = offset(address);
-        if (off > slabMask - 7) {
-            return getStraddling(address, 8);
+        if (address < 0 || address > limit - 8 || ((int) address & blockMask) > blockMask - 7
+            || (permit(address) & BlockTracking.READ_OK) == 0) {
+            return getSlow(address, 8);
         }
-        return slabs[slab(address)].getLong(off);
+        return UnsafeApi.getLong(delta(address) + address);
     }
 
     public void putLong(long address, long value) {
-        check(address, 8);
-        writeGuard(address, 8);
-        tracking.write(address, 8);
-        int off = offset(address);
-        if (off > slabMask - 7) {
-            putStraddling(address, 8, value);
+        if (address < 0 || address > limit - 8 || ((int) address & blockMask) > blockMask - 7
+            || (permit(address) & BlockTracking.WRITE_OK) == 0) {
+            putSlow(address, 8, value);
             return;
         }
-        slabs[slab(address)].putLong(off, value);
+        UnsafeApi.putLong(delta(address) + address, value);
     }
 
-    /** Copies {@code length} bytes from guest memory at {@code address} into {@code dst[dstOffset..]}. */
+    /**
+     * Copies {@code length} bytes from guest memory at {@code address} into {@code dst[dstOffset..]}:
+     * one check for the range when it lies in one tracking block (a 4 KiB page always does).
+     */
     public void getBytes(long address, byte[] dst, int dstOffset, int length) {
         Objects.checkFromIndexSize(dstOffset, length, dst.length);
-        check(address, length);
-        readGuard(address, length);
-        tracking.read(address, length);
+        if (!fastRange(address, length, BlockTracking.READ_OK)) {
+            check(address, length);
+            enterRead(address, length);
+        }
         while (length > 0) {
             int off = offset(address);
             int n = Math.min(length, slabMask + 1 - off);
-            slabs[slab(address)].get(off, dst, dstOffset, n);
+            UnsafeApi.copyMemory(null, delta(address) + address, dst, BYTE_BASE + dstOffset, n);
             address += n;
             dstOffset += n;
             length -= n;
         }
     }
 
-    /** Copies {@code length} bytes from {@code src[srcOffset..]} into guest memory at {@code address}. */
+    /**
+     * Copies {@code length} bytes from {@code src[srcOffset..]} into guest memory at {@code address}:
+     * one check for the range when it lies in one tracking block (a 4 KiB page always does).
+     */
     public void putBytes(long address, byte[] src, int srcOffset, int length) {
         Objects.checkFromIndexSize(srcOffset, length, src.length);
-        check(address, length);
-        writeGuard(address, length);
-        tracking.write(address, length);
+        if (!fastRange(address, length, BlockTracking.WRITE_OK)) {
+            check(address, length);
+            enterWrite(address, length);
+        }
         while (length > 0) {
             int off = offset(address);
             int n = Math.min(length, slabMask + 1 - off);
-            slabs[slab(address)].put(off, src, srcOffset, n);
+            UnsafeApi.copyMemory(src, BYTE_BASE + srcOffset, null, delta(address) + address, n);
             address += n;
             srcOffset += n;
             length -= n;
@@ -230,9 +269,10 @@ public final class GuestMemory implements AutoCloseable {
     /** Copies {@code dst.remaining()} bytes from guest memory at {@code address} into {@code dst}, advancing its position. */
     public void getBytes(long address, ByteBuffer dst) {
         int length = dst.remaining();
-        check(address, length);
-        readGuard(address, length);
-        tracking.read(address, length);
+        if (!fastRange(address, length, BlockTracking.READ_OK)) {
+            check(address, length);
+            enterRead(address, length);
+        }
         while (length > 0) {
             int off = offset(address);
             int n = Math.min(length, slabMask + 1 - off);
@@ -246,9 +286,10 @@ public final class GuestMemory implements AutoCloseable {
     /** Copies {@code src.remaining()} bytes from {@code src} into guest memory at {@code address}, advancing its position. */
     public void putBytes(long address, ByteBuffer src) {
         int length = src.remaining();
-        check(address, length);
-        writeGuard(address, length);
-        tracking.write(address, length);
+        if (!fastRange(address, length, BlockTracking.WRITE_OK)) {
+            check(address, length);
+            enterWrite(address, length);
+        }
         while (length > 0) {
             int off = offset(address);
             int n = Math.min(length, slabMask + 1 - off);
@@ -272,8 +313,7 @@ public final class GuestMemory implements AutoCloseable {
     /** Sets {@code length} bytes at {@code address} to {@code value}. */
     public void fill(long address, long length, byte value) {
         check(address, length);
-        writeGuard(address, length);
-        tracking.write(address, length);
+        enterWrite(address, length);
         while (length > 0) {
             int off = offset(address);
             int n = (int) Math.min(length, slabMask + 1 - off);
@@ -317,7 +357,13 @@ public final class GuestMemory implements AutoCloseable {
     }
 
     /**
-     * Installs {@code g} as this arena's access guard (release). At most one guard at a time.
+     * Installs {@code g} as this arena's access guard and clears every block's permission, so the
+     * next access to each block consults it. At most one guard at a time.
+     *
+     * <p>Call while the arena is quiet: no host thread inside an accessor, and the host's pause
+     * orders this call (happens-before) before every host access that follows it. That is what
+     * makes every later access see the cleared permissions, hence the guard: the accessors' fast
+     * path reads nothing else.
      *
      * @throws IllegalStateException if another guard is installed.
      */
@@ -327,6 +373,7 @@ public final class GuestMemory implements AutoCloseable {
             throw new IllegalStateException("guest memory already has an access guard: " + GUARD.getAcquire(this)
                 + " (a lazy restore or lazy save is in progress)");
         }
+        tracking.clearPermits();
     }
 
     /**
@@ -345,7 +392,10 @@ public final class GuestMemory implements AutoCloseable {
         }
     }
 
-    /** Removes {@code g} if it is installed (release); a later null read sees all writes before this. */
+    /**
+     * Removes {@code g} if it is installed (release; may race with accessors): blocks it had not
+     * settled go back to the fast path at their next access, which then finds no guard.
+     */
     public void removeGuard(AccessGuard g) {
         GUARD.compareAndSet(this, g, (AccessGuard) null);
     }
@@ -365,26 +415,115 @@ public final class GuestMemory implements AutoCloseable {
         freeSlabs();
     }
 
-    private void readGuard(long address, long length) {
-        AccessGuard g = (AccessGuard) GUARD.getAcquire(this);
-        if (g != null && length > 0 && !g.readsFree) {
-            g.beforeRead(address, length);
+    // ---------------------------------------------------------------- slow paths
+
+    private byte getByteSlow(long address) {
+        check(address, 1);
+        enterRead(address, 1);
+        return UnsafeApi.getByte(delta(address) + address);
+    }
+
+    private void putByteSlow(long address, byte value) {
+        check(address, 1);
+        enterWrite(address, 1);
+        UnsafeApi.putByte(delta(address) + address, value);
+    }
+
+    private long getSlow(long address, int n) {
+        check(address, n);
+        enterRead(address, n);
+        if (offset(address) > slabMask + 1 - n) {
+            return getStraddling(address, n);
+        }
+        return n == 8 ? UnsafeApi.getLong(delta(address) + address) : UnsafeApi.getInt(delta(address) + address);
+    }
+
+    private void putSlow(long address, int n, long value) {
+        check(address, n);
+        enterWrite(address, n);
+        if (offset(address) > slabMask + 1 - n) {
+            putStraddling(address, n, value);
+        } else if (n == 8) {
+            UnsafeApi.putLong(delta(address) + address, value);
+        } else {
+            UnsafeApi.putInt(delta(address) + address, (int) value);
         }
     }
 
-    private void writeGuard(long address, long length) {
+    /** @return true if {@code [address, address + length)} is in bounds, non-empty, in one tracking block, and has {@code permission}. */
+    private boolean fastRange(long address, int length, byte permission) {
+        return length > 0 && address >= 0 && address <= limit - length
+            && ((address ^ (address + length - 1)) >>> trackShift) == 0 && (permit(address) & permission) != 0;
+    }
+
+    /** Slow path before a read of a checked range: the guard, the accessed bits, then the permissions it may earn. */
+    private void enterRead(long address, long length) {
+        if (length <= 0) {
+            return;
+        }
         AccessGuard g = (AccessGuard) GUARD.getAcquire(this);
-        if (g != null && length > 0) {
-            byte[] gate = g.writeGate;
-            if (gate != null) {
-                // The fast path: one block, gate open (acquire pairs with the guard's release).
-                long first = address >>> g.gateShift;
-                if (first == (address + length - 1) >>> g.gateShift && (byte) GATE.getAcquire(gate, (int) first) == 0) {
-                    return;
-                }
-            }
+        if (g != null && !g.readsFree) {
+            g.beforeRead(address, length);
+        }
+        tracking.read(address, length);
+        settle(address, length, g, false);
+    }
+
+    /** Slow path before a write of a checked range: the guard, the dirty and accessed bits, then the permissions. */
+    private void enterWrite(long address, long length) {
+        if (length <= 0) {
+            return;
+        }
+        AccessGuard g = (AccessGuard) GUARD.getAcquire(this);
+        if (g != null) {
             g.beforeWrite(address, length);
         }
+        tracking.write(address, length);
+        settle(address, length, g, true);
+    }
+
+    /**
+     * Grants each tracking block of the range the permissions it has earned: nothing left to
+     * record, and the guard (if any) says it is settled. Published with a release store, after the
+     * guard's acquire of the state that settled it, so a thread that later reads the permission
+     * (on its fast path) and then the block sees what that state published (see the class
+     * comment). Racing grants may lose a bit; the block then takes the slow path once more.
+     */
+    private void settle(long address, long length, AccessGuard g, boolean written) {
+        int first = (int) (address >>> trackShift);
+        int last = (int) ((address + length - 1) >>> trackShift);
+        int blockBytes = blockMask + 1;
+        for (int b = first; b <= last; b++) {
+            long start = (long) b << trackShift;
+            long len = Math.min(blockBytes, size - start);
+            int bits = 0;
+            if (tracking.readRecorded(b) && (g == null || g.readSettled(start, len))) {
+                bits |= BlockTracking.READ_OK;
+            }
+            if (written && tracking.writeRecorded(b) && (g == null || g.writeSettled(start, len))) {
+                bits |= BlockTracking.WRITE_OK;
+            }
+            long at = BYTE_BASE + b;
+            byte old = UnsafeApi.getByte(permits, at);
+            if ((old | bits) != old) {
+                UnsafeApi.putByteRelease(permits, at, (byte) (old | bits));
+            }
+        }
+    }
+
+    /** The permission byte of {@code address}'s tracking block: a plain load on TSO hardware, else acquire. */
+    private byte permit(long address) {
+        long at = BYTE_BASE + (address >>> trackShift);
+        return TSO ? UnsafeApi.getByte(permits, at) : UnsafeApi.getByteAcquire(permits, at);
+    }
+
+    /** @return {@code address}'s slab's base address minus the slab's first guest address. */
+    private long delta(long address) {
+        return UnsafeApi.getLong(slabDelta, LONG_BASE + ((address >>> slabShift) << 3));
+    }
+
+    private static boolean isTso(String arch) {
+        return arch.equals("amd64") || arch.equals("x86_64");
     }
 
     private void freeSlabs() {
@@ -421,14 +560,14 @@ public final class GuestMemory implements AutoCloseable {
     private long getStraddling(long address, int n) {
         long v = 0;
         for (int i = n - 1; i >= 0; i--) {
-            v = (v << 8) | (slabs[slab(address + i)].get(offset(address + i)) & 0xFF);
+            v = (v << 8) | (UnsafeApi.getByte(delta(address + i) + address + i) & 0xFF);
         }
         return v;
     }
 
     private void putStraddling(long address, int n, long value) {
         for (int i = 0; i < n; i++) {
-            slabs[slab(address + i)].put(offset(address + i), (byte) (value >>> (8 * i)));
+            UnsafeApi.putByte(delta(address + i) + address + i, (byte) (value >>> (8 * i)));
         }
     }
 }
