@@ -1,8 +1,12 @@
 package io.ckpt.memory;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.UUID;
+
+import org.agrona.BufferUtil;
+import org.agrona.UnsafeApi;
 
 /**
  * Accessed and dirty bits per tracking block of a {@link GuestMemory}, set by its accessors:
@@ -11,8 +15,10 @@ import java.util.UUID;
  *
  * <p>The bits cost the accessors nothing once set: they are recorded on an accessor's slow
  * path, the first access to a block after its permission byte was cleared (see
- * {@link GuestMemory}). Clearing accessed bits clears the block's read and write permissions,
- * clearing dirty bits its write permission, so the next access records the bit again.
+ * {@link GuestMemory}; permissions are kept per 64 KiB, so with a finer tracking block a 64 KiB
+ * region stays on the slow path until each of its tracking blocks has recorded). Clearing
+ * accessed bits clears the read and write permissions, clearing dirty bits the write
+ * permissions, so the next access records the bit again.
  *
  * <p>Tracking can be turned off ({@link #setEnabled}) by a host that never takes incremental
  * checkpoints and needs no working-set hint: the accessors then record nothing, not even on
@@ -29,17 +35,40 @@ public final class BlockTracking {
     /** Default tracking granularity: 16 pages, the default page block. */
     public static final int DEFAULT_BLOCK_BYTES = 64 << 10;
 
+    /** log2 of the accessors' permission block: 64 KiB, whatever the tracking block (a constant, so the JIT folds it). */
+    static final int PERMIT_SHIFT = 16;
     /** Permission bit: reads of the block may skip the slow path. */
     static final byte READ_OK = 1;
     /** Permission bit: writes of the block may skip the slow path. */
     static final byte WRITE_OK = 2;
+    /**
+     * Permission bit: a first access must take the out-of-line slow path (a guard is installed, or
+     * the tracking block is not 64 KiB); without it, the accessors record a first access inline.
+     */
+    static final byte SLOW = 4;
 
     private final int shift;
-    private final byte[] accessed;
-    private final byte[] dirty;
-    /** The accessors' permission bytes, one per block (owned by {@link GuestMemory}'s accessors). */
-    final byte[] permits;
-    private volatile boolean enabled = true;
+    /** Accessed and dirty bytes per tracking block; the accessors set them inline on a first touch (64 KiB blocks). */
+    final byte[] accessed;
+    final byte[] dirty;
+    /**
+     * The accessors' permission bytes, one per 64 KiB, off-heap (a direct buffer, kept here so it
+     * lives as long as the tracking): the fast path reads them by address, without the null check
+     * and pointer decoding a heap array costs.
+     */
+    private final ByteBuffer permitBuffer;
+    /** Address of the first permission byte. */
+    final long permits;
+    /** Number of permission bytes. */
+    private final int permitCount;
+    /**
+     * Plain, not volatile: read on the accessors' slow path, where a barrier would stop the JIT
+     * from keeping the arena's fields in registers across a host loop; written only while the
+     * arena is quiet, ordered by the host's pause.
+     */
+    private boolean enabled = true;
+    /** True while the arena has a guard: cleared permissions keep {@link #SLOW}. */
+    private volatile boolean guarded;
     private volatile UUID base;
 
     BlockTracking(long arenaSize, int blockBytes) {
@@ -47,7 +76,9 @@ public final class BlockTracking {
         int blocks = Math.toIntExact((arenaSize + blockBytes - 1) >>> shift);
         this.accessed = new byte[blocks];
         this.dirty = new byte[blocks];
-        this.permits = new byte[blocks];
+        this.permitCount = Math.toIntExact((arenaSize + (1 << PERMIT_SHIFT) - 1) >>> PERMIT_SHIFT);
+        this.permitBuffer = ByteBuffer.allocateDirect(permitCount);
+        this.permits = BufferUtil.address(permitBuffer);
     }
 
     /** @return bytes per tracking block. */
@@ -116,14 +147,40 @@ public final class BlockTracking {
         }
     }
 
-    /** @return true if block {@code b}'s reads have nothing left to record. */
-    boolean readRecorded(int b) {
-        return !enabled || accessed[b] != 0;
+    /** @return true if the reads of permission block {@code p} have nothing left to record. */
+    boolean readRecorded(int p) {
+        if (!enabled) {
+            return true;
+        }
+        for (int b = firstOf(p), last = lastOf(p); b <= last; b++) {
+            if (accessed[b] == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** @return true if block {@code b}'s writes have nothing left to record. */
-    boolean writeRecorded(int b) {
-        return !enabled || (dirty[b] != 0 && accessed[b] != 0);
+    /** @return true if the writes of permission block {@code p} have nothing left to record. */
+    boolean writeRecorded(int p) {
+        if (!enabled) {
+            return true;
+        }
+        for (int b = firstOf(p), last = lastOf(p); b <= last; b++) {
+            if (dirty[b] == 0 || accessed[b] == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** First tracking block of permission block {@code p}. */
+    private int firstOf(int p) {
+        return (int) (((long) p << PERMIT_SHIFT) >>> shift);
+    }
+
+    /** Last tracking block of permission block {@code p} (a finer tracking block has several in one). */
+    private int lastOf(int p) {
+        return Math.min(dirty.length - 1, (int) ((((long) p + 1 << PERMIT_SHIFT) - 1) >>> shift));
     }
 
     /**
@@ -132,9 +189,11 @@ public final class BlockTracking {
      */
     public BitSet snapshotDirty(boolean clear) {
         BitSet set = snapshot(dirty, clear);
-        if (clear) {
-            for (int b = 0; b < permits.length; b++) {
-                permits[b] &= ~WRITE_OK;
+        if (clear && enabled) {
+            synchronized (this) {
+                for (int p = 0; p < permitCount; p++) {
+                    UnsafeApi.putByte(permits + p, (byte) (UnsafeApi.getByte(permits + p) & ~WRITE_OK));
+                }
             }
         }
         return set;
@@ -146,7 +205,7 @@ public final class BlockTracking {
      */
     public BitSet snapshotAccessed(boolean clear) {
         BitSet set = snapshot(accessed, clear);
-        if (clear) {
+        if (clear && enabled) {
             clearPermits();
         }
         return set;
@@ -180,9 +239,51 @@ public final class BlockTracking {
         this.base = enabled ? uuid : null;
     }
 
-    /** Every block back to the slow path (a guard was installed, bits were cleared); the arena must be quiet. */
-    void clearPermits() {
-        Arrays.fill(permits, (byte) 0);
+    /**
+     * Every block back to the slow path (a guard was installed, bits were cleared); the arena must
+     * be quiet. A guard, or a tracking block other than 64 KiB, sends first accesses out of line
+     * ({@link #SLOW}); tracking off and no guard leaves nothing to check at all.
+     */
+    synchronized void clearPermits() {
+        byte base = guarded || shift != PERMIT_SHIFT ? SLOW : enabled ? 0 : (byte) (READ_OK | WRITE_OK);
+        UnsafeApi.setMemory(permits, permitCount, base);
+    }
+
+    /** The arena's guard was installed (call before {@link #clearPermits}) or removed (then call {@link #relax}). */
+    void guarded(boolean on) {
+        guarded = on;
+    }
+
+    /** @return true if a block's first access may be recorded inline: no guard, 64 KiB tracking blocks. */
+    boolean inline() {
+        return !guarded && shift == PERMIT_SHIFT;
+    }
+
+    /**
+     * After the guard was removed, while host threads run: drops {@link #SLOW} from every block,
+     * so first accesses are recorded inline again. Safe to race: a thread that still sees SLOW
+     * takes the out-of-line path, which finds no guard; a racing grant that puts SLOW back costs one
+     * more out-of-line access. Published with release where loads are not ordered (see
+     * {@link GuestMemory}).
+     */
+    synchronized void relax(boolean tso) {
+        // Under the lock: an install (guarded, then clearPermits) waits for this sweep and then
+        // puts SLOW back everywhere; a sweep that starts after it finds the arena guarded.
+        if (!inline()) {
+            return;
+        }
+        byte open = enabled ? 0 : (byte) (READ_OK | WRITE_OK);
+        for (int p = 0; p < permitCount; p++) {
+            byte b = UnsafeApi.getByte(permits + p);
+            if ((b & SLOW) != 0) {
+                byte relaxed = (byte) ((b & ~SLOW) | open);
+                if (tso) {
+                    UnsafeApi.putByte(permits + p, relaxed);
+                } else {
+                    UnsafeApi.putByteRelease(null, permits + p, relaxed);
+                }
+            }
+        }
     }
 
     private static BitSet snapshot(byte[] bits, boolean clear) {

@@ -16,12 +16,12 @@ import org.agrona.UnsafeApi;
  *
  * <p><b>The accessors are the software MMU</b> (Java has no page-fault trap for off-heap
  * memory). Their fast path is what a raw off-heap access costs plus one check: the address is
- * bounds-checked, the access must lie in one tracking block ({@link BlockTracking}, 64 KiB by
- * default), and that block's permission byte (one byte per block, a table that stays in the L1
- * cache: 16 KiB per GiB) must allow the kind of access; then memory is read or written
- * through {@code Unsafe} at the slab's address. Nothing else is loaded: no guard field, no
- * tracking bits, no barrier, so the JIT keeps the arena's fields in registers across a host's
- * loop. The slow path, taken on a block's first read or write after its permission was cleared,
+ * bounds-checked, the access must lie in one 64 KiB permission block, and that block's
+ * permission byte (a table that stays in the L1 cache: 16 KiB per GiB) must allow the kind of
+ * access; then memory is read or written through {@code Unsafe} at the slab's address. Nothing
+ * else is loaded: no guard field, no tracking bits, no barrier, so the JIT keeps the arena's
+ * fields in registers across a host's loop (the slow path has no barrier either while no guard
+ * is installed). The slow path, taken on a block's first read or write after its permission was cleared,
  * calls the installed {@link AccessGuard} (lazy restore faults the block in, lazy save copies its
  * pre-image), records the accessed and dirty bits, and grants the permission the block has
  * earned: nothing left to record, and the guard says it is settled.
@@ -38,8 +38,9 @@ import org.agrona.UnsafeApi;
  * host's pause, and the pause must be a happens-before edge both ways (a lock, a barrier, a
  * volatile flag the host threads wait on): every host access before it happens-before the
  * clearing, which happens-before every host access after it. A host thread then reads a cleared
- * permission and takes the slow path, which reads the guard with acquire. A permission granted
- * while the arena runs is published with a release store after the guard's acquire of the state
+ * permission and takes the slow path, which reads the guard (a plain load: the install, too, is
+ * ordered before it by the pause). A permission granted
+ * while the arena runs is stored after the guard's acquire of the state
  * that settled the block (present, or its pre-image safe); another thread's fast path reads it
  * with a plain load on x86-64 (TSO: loads are not reordered with later loads or stores, and the
  * JIT keeps the off-heap access, which may fault, below the branch that guards it) and with an
@@ -57,7 +58,11 @@ public final class GuestMemory implements AutoCloseable {
     public static final int DEFAULT_SLAB_SIZE = 1 << 30;
 
     private static final long BYTE_BASE = UnsafeApi.arrayBaseOffset(byte[].class);
-    private static final long LONG_BASE = UnsafeApi.arrayBaseOffset(long[].class);
+    /** Permission blocks: 64 KiB (constants, so the fast path needs no field for them). */
+    private static final int PERMIT_SHIFT = BlockTracking.PERMIT_SHIFT;
+    private static final int PERMIT_MASK = (1 << PERMIT_SHIFT) - 1;
+    /** Address regions of {@link #regionDeltas}: 1 MiB, the smallest slab, so each lies in one slab. */
+    private static final int REGION_SHIFT = 20;
     /** x86-64 orders loads with later loads and stores, so the permission may be read with a plain load. */
     private static final boolean TSO = isTso(System.getProperty("os.arch", ""));
 
@@ -65,21 +70,34 @@ public final class GuestMemory implements AutoCloseable {
     private final int slabShift;
     private final int slabMask;
     private final ByteBuffer[] slabs;
-    /** Per slab: its native address minus its first guest address, so an access is {@code Unsafe} at {@code delta + address}. */
-    private final long[] slabDelta;
+    /**
+     * Per 1 MiB region: its slab's native address minus the slab's first guest address, so an
+     * access is {@code Unsafe} at {@code delta + address}. Off-heap (like the permissions), read by
+     * address: {@link #deltas} is the address of region 0's entry.
+     */
+    private final ByteBuffer regionDeltas;
+    private final long deltas;
     /**
      * Bytes addressable now: {@link #size} while open, -1 after close, so one compare covers both
      * (with 0, a zero-length access at address 0 would pass the check of a closed arena).
      */
     private long limit;
+    /** The last address of an int, of a long: {@code limit - 4}, {@code limit - 8}; below -1 after close. */
+    private long lastInt;
+    private long lastLong;
     private final BlockTracking tracking;
-    /** The tracking's permission bytes, read by every accessor. */
-    private final byte[] permits;
-    private final int trackShift;
-    /** Tracking block size minus one. */
-    private final int blockMask;
-    /** Read with acquire on slow paths only, written with CAS while the arena is quiet or (removal) with release. */
-    @SuppressWarnings("unused")
+    /** Address of the tracking's permission bytes, one per 64 KiB, read by every accessor. */
+    private final long permits;
+    /** The tracking's accessed and dirty bytes, set inline on a block's first access while no guard is installed. */
+    private final byte[] accessed;
+    private final byte[] dirty;
+    /**
+     * Installed with CAS while the arena is quiet, removed with a release CAS at any time. The
+     * slow path reads it with a plain load: an install is ordered before it by the host's pause,
+     * and a removal seen late costs a call to a guard that lets everything through. (An acquire
+     * here would put a barrier in every host loop that inlines the slow path and keep the JIT from
+     * holding the arena's fields in registers.)
+     */
     private AccessGuard guard;
 
     private static final VarHandle GUARD;
@@ -96,18 +114,22 @@ public final class GuestMemory implements AutoCloseable {
         this.size = size;
         this.tracking = new BlockTracking(size, trackingBlockBytes);
         this.permits = tracking.permits;
-        this.trackShift = tracking.shift();
-        this.blockMask = trackingBlockBytes - 1;
+        this.accessed = tracking.accessed;
+        this.dirty = tracking.dirty;
         this.slabShift = Integer.numberOfTrailingZeros(slabSize);
         this.slabMask = slabSize - 1;
         int count = (int) ((size + slabSize - 1) >>> slabShift);
         this.slabs = new ByteBuffer[count];
-        this.slabDelta = new long[count];
+        this.regionDeltas = ByteBuffer.allocateDirect(Math.toIntExact((size + (1 << REGION_SHIFT) - 1) >>> REGION_SHIFT) * 8);
+        this.deltas = BufferUtil.address(regionDeltas);
         try {
             for (int i = 0; i < count; i++) {
                 int length = (int) Math.min(slabSize, size - ((long) i << slabShift));
                 slabs[i] = ByteBuffer.allocateDirect(length).order(ByteOrder.LITTLE_ENDIAN);
-                slabDelta[i] = BufferUtil.address(slabs[i]) - ((long) i << slabShift);
+                long delta = BufferUtil.address(slabs[i]) - ((long) i << slabShift);
+                for (long r = (long) i << slabShift; r < (long) i * slabSize + length; r += 1 << REGION_SHIFT) {
+                    UnsafeApi.putLong(deltas + ((r >>> REGION_SHIFT) << 3), delta);
+                }
             }
         } catch (OutOfMemoryError e) {
             freeSlabs();
@@ -115,6 +137,8 @@ public final class GuestMemory implements AutoCloseable {
                 + " (raise -XX:MaxDirectMemorySize?): " + e.getMessage(), e);
         }
         this.limit = size;
+        this.lastInt = size - 4;
+        this.lastLong = size - 8;
     }
 
     /**
@@ -178,49 +202,45 @@ public final class GuestMemory implements AutoCloseable {
     }
 
     public byte getByte(long address) {
-        if (address < 0 || address >= limit || (permit(address) & BlockTracking.READ_OK) == 0) {
-            return getByteSlow(address);
+        if (address < 0 || address >= limit || !readable(address)) {
+            return (byte) slow(GET_BYTE, address, 1, 0);
         }
         return UnsafeApi.getByte(delta(address) + address);
     }
 
     public void putByte(long address, byte value) {
-        if (address < 0 || address >= limit || (permit(address) & BlockTracking.WRITE_OK) == 0) {
-            putByteSlow(address, value);
+        if (address < 0 || address >= limit || !writable(address)) {
+            slow(PUT_BYTE, address, 1, value);
             return;
         }
         UnsafeApi.putByte(delta(address) + address, value);
     }
 
     public int getInt(long address) {
-        if (address < 0 || address > limit - 4 || ((int) address & blockMask) > blockMask - 3
-            || (permit(address) & BlockTracking.READ_OK) == 0) {
-            return (int) getSlow(address, 4);
+        if (address < 0 || address > lastInt || crosses(address, 3) || !readable(address)) {
+            return (int) slow(GET_INT, address, 4, 0);
         }
         return UnsafeApi.getInt(delta(address) + address);
     }
 
     public void putInt(long address, int value) {
-        if (address < 0 || address > limit - 4 || ((int) address & blockMask) > blockMask - 3
-            || (permit(address) & BlockTracking.WRITE_OK) == 0) {
-            putSlow(address, 4, value);
+        if (address < 0 || address > lastInt || crosses(address, 3) || !writable(address)) {
+            slow(PUT_INT, address, 4, value);
             return;
         }
         UnsafeApi.putInt(delta(address) + address, value);
     }
 
     public long getLong(long address) {
-        if (address < 0 || address > limit - 8 || ((int) address & blockMask) > blockMask - 7
-            || (permit(address) & BlockTracking.READ_OK) == 0) {
-            return getSlow(address, 8);
+        if (address < 0 || address > lastLong || crosses(address, 7) || !readable(address)) {
+            return slow(GET_LONG, address, 8, 0);
         }
         return UnsafeApi.getLong(delta(address) + address);
     }
 
     public void putLong(long address, long value) {
-        if (address < 0 || address > limit - 8 || ((int) address & blockMask) > blockMask - 7
-            || (permit(address) & BlockTracking.WRITE_OK) == 0) {
-            putSlow(address, 8, value);
+        if (address < 0 || address > lastLong || crosses(address, 7) || !writable(address)) {
+            slow(PUT_LONG, address, 8, value);
             return;
         }
         UnsafeApi.putLong(delta(address) + address, value);
@@ -233,8 +253,7 @@ public final class GuestMemory implements AutoCloseable {
     public void getBytes(long address, byte[] dst, int dstOffset, int length) {
         Objects.checkFromIndexSize(dstOffset, length, dst.length);
         if (!fastRange(address, length, BlockTracking.READ_OK)) {
-            check(address, length);
-            enterRead(address, length);
+            slow(ENTER_READ, address, length, 0);
         }
         while (length > 0) {
             int off = offset(address);
@@ -253,8 +272,7 @@ public final class GuestMemory implements AutoCloseable {
     public void putBytes(long address, byte[] src, int srcOffset, int length) {
         Objects.checkFromIndexSize(srcOffset, length, src.length);
         if (!fastRange(address, length, BlockTracking.WRITE_OK)) {
-            check(address, length);
-            enterWrite(address, length);
+            slow(ENTER_WRITE, address, length, 0);
         }
         while (length > 0) {
             int off = offset(address);
@@ -270,8 +288,7 @@ public final class GuestMemory implements AutoCloseable {
     public void getBytes(long address, ByteBuffer dst) {
         int length = dst.remaining();
         if (!fastRange(address, length, BlockTracking.READ_OK)) {
-            check(address, length);
-            enterRead(address, length);
+            slow(ENTER_READ, address, length, 0);
         }
         while (length > 0) {
             int off = offset(address);
@@ -287,8 +304,7 @@ public final class GuestMemory implements AutoCloseable {
     public void putBytes(long address, ByteBuffer src) {
         int length = src.remaining();
         if (!fastRange(address, length, BlockTracking.WRITE_OK)) {
-            check(address, length);
-            enterWrite(address, length);
+            slow(ENTER_WRITE, address, length, 0);
         }
         while (length > 0) {
             int off = offset(address);
@@ -312,8 +328,7 @@ public final class GuestMemory implements AutoCloseable {
 
     /** Sets {@code length} bytes at {@code address} to {@code value}. */
     public void fill(long address, long length, byte value) {
-        check(address, length);
-        enterWrite(address, length);
+        slow(ENTER_WRITE, address, length, 0);
         while (length > 0) {
             int off = offset(address);
             int n = (int) Math.min(length, slabMask + 1 - off);
@@ -373,6 +388,7 @@ public final class GuestMemory implements AutoCloseable {
             throw new IllegalStateException("guest memory already has an access guard: " + GUARD.getAcquire(this)
                 + " (a lazy restore or lazy save is in progress)");
         }
+        tracking.guarded(true);
         tracking.clearPermits();
     }
 
@@ -388,16 +404,22 @@ public final class GuestMemory implements AutoCloseable {
             if (!g.replaceableByRestore()) {
                 throw new IllegalStateException("cannot restore while " + g + " is in progress on this arena");
             }
-            GUARD.compareAndSet(this, g, (AccessGuard) null);
+            if (GUARD.compareAndSet(this, g, (AccessGuard) null)) {
+                tracking.guarded(false);
+            }
         }
     }
 
     /**
-     * Removes {@code g} if it is installed (release; may race with accessors): blocks it had not
-     * settled go back to the fast path at their next access, which then finds no guard.
+     * Removes {@code g} if it is installed (release; may race with accessors), then lets first
+     * accesses be recorded inline again ({@link BlockTracking} drops the out-of-line mark from
+     * every block); blocks the guard had not settled go back to the fast path at their next access.
      */
     public void removeGuard(AccessGuard g) {
-        GUARD.compareAndSet(this, g, (AccessGuard) null);
+        if (GUARD.compareAndSet(this, g, (AccessGuard) null)) {
+            tracking.guarded(false);
+            tracking.relax(TSO);
+        }
     }
 
     /** @return the installed guard, or null (acquire). */
@@ -412,114 +434,181 @@ public final class GuestMemory implements AutoCloseable {
             return;
         }
         limit = -1;
+        lastInt = -5;
+        lastLong = -9;
         freeSlabs();
     }
 
-    // ---------------------------------------------------------------- slow paths
+    // ---------------------------------------------------------------- the slow path
 
-    private byte getByteSlow(long address) {
-        check(address, 1);
-        enterRead(address, 1);
-        return UnsafeApi.getByte(delta(address) + address);
-    }
+    private static final int GET_BYTE = 0;
+    private static final int GET_INT = 1;
+    private static final int GET_LONG = 2;
+    private static final int ENTER_READ = 3;
+    /** Operations from here on write. */
+    private static final int PUT_BYTE = 4;
+    private static final int PUT_INT = 5;
+    private static final int PUT_LONG = 6;
+    private static final int ENTER_WRITE = 7;
 
-    private void putByteSlow(long address, byte value) {
-        check(address, 1);
-        enterWrite(address, 1);
-        UnsafeApi.putByte(delta(address) + address, value);
-    }
-
-    private long getSlow(long address, int n) {
-        check(address, n);
-        enterRead(address, n);
-        if (offset(address) > slabMask + 1 - n) {
-            return getStraddling(address, n);
-        }
-        return n == 8 ? UnsafeApi.getLong(delta(address) + address) : UnsafeApi.getInt(delta(address) + address);
-    }
-
-    private void putSlow(long address, int n, long value) {
-        check(address, n);
-        enterWrite(address, n);
-        if (offset(address) > slabMask + 1 - n) {
-            putStraddling(address, n, value);
-        } else if (n == 8) {
-            UnsafeApi.putLong(delta(address) + address, value);
-        } else {
-            UnsafeApi.putInt(delta(address) + address, (int) value);
-        }
-    }
-
-    /** @return true if {@code [address, address + length)} is in bounds, non-empty, in one tracking block, and has {@code permission}. */
+    /** @return true if {@code [address, address + length)} is in bounds, non-empty, in one permission block, and has {@code permission}. */
     private boolean fastRange(long address, int length, byte permission) {
         return length > 0 && address >= 0 && address <= limit - length
-            && ((address ^ (address + length - 1)) >>> trackShift) == 0 && (permit(address) & permission) != 0;
-    }
-
-    /** Slow path before a read of a checked range: the guard, the accessed bits, then the permissions it may earn. */
-    private void enterRead(long address, long length) {
-        if (length <= 0) {
-            return;
-        }
-        AccessGuard g = (AccessGuard) GUARD.getAcquire(this);
-        if (g != null && !g.readsFree) {
-            g.beforeRead(address, length);
-        }
-        tracking.read(address, length);
-        settle(address, length, g, false);
-    }
-
-    /** Slow path before a write of a checked range: the guard, the dirty and accessed bits, then the permissions. */
-    private void enterWrite(long address, long length) {
-        if (length <= 0) {
-            return;
-        }
-        AccessGuard g = (AccessGuard) GUARD.getAcquire(this);
-        if (g != null) {
-            g.beforeWrite(address, length);
-        }
-        tracking.write(address, length);
-        settle(address, length, g, true);
+            && ((address ^ (address + length - 1)) >>> PERMIT_SHIFT) == 0
+            && (permission == BlockTracking.READ_OK ? readable(address) : writable(address));
     }
 
     /**
-     * Grants each tracking block of the range the permissions it has earned: nothing left to
-     * record, and the guard (if any) says it is settled. Published with a release store, after the
-     * guard's acquire of the state that settled it, so a thread that later reads the permission
-     * (on its fast path) and then the block sees what that state published (see the class
+     * The slow path of every accessor: bounds check, the guard, the accessed and dirty bits, the
+     * permissions the touched blocks have earned, then the access itself ({@code ENTER_*}: none, the
+     * caller copies the range). One method, deliberately larger than the JIT's inlining limit for
+     * hot methods (FreqInlineSize, 325 bytes of bytecode): kept out of line, it leaves the registers
+     * of a host's loop to the fast path instead of spilling them around code that runs once per
+     * block per checkpoint.
+     *
+     * <p>Grants: a block earns a permission when nothing is left to record and the guard (if any)
+     * says it is settled. The guard read the state that settled it with acquire, and the grant is
+     * stored after that: with a plain store on x86-64 (TSO keeps the order, and the JIT does not move
+     * a store above an acquire), with a release store elsewhere. A thread that later reads the
+     * permission on its fast path and then the block sees what that state published (see the class
      * comment). Racing grants may lose a bit; the block then takes the slow path once more.
+     *
+     * @return the value read (get operations), else 0.
      */
-    private void settle(long address, long length, AccessGuard g, boolean written) {
-        int first = (int) (address >>> trackShift);
-        int last = (int) ((address + length - 1) >>> trackShift);
-        int blockBytes = blockMask + 1;
-        for (int b = first; b <= last; b++) {
-            long start = (long) b << trackShift;
-            long len = Math.min(blockBytes, size - start);
-            int bits = 0;
-            if (tracking.readRecorded(b) && (g == null || g.readSettled(start, len))) {
-                bits |= BlockTracking.READ_OK;
+    private long slow(int op, long address, long length, long value) {
+        check(address, length);
+        boolean write = op >= PUT_BYTE;
+        if (length > 0) {
+            AccessGuard g = guard;
+            if (write) {
+                if (g != null) {
+                    g.beforeWrite(address, length);
+                }
+                tracking.write(address, length);
+            } else {
+                if (g != null && !g.readsFree) {
+                    g.beforeRead(address, length);
+                }
+                tracking.read(address, length);
             }
-            if (written && tracking.writeRecorded(b) && (g == null || g.writeSettled(start, len))) {
-                bits |= BlockTracking.WRITE_OK;
+            int last = (int) ((address + length - 1) >>> PERMIT_SHIFT);
+            for (int p = (int) (address >>> PERMIT_SHIFT); p <= last; p++) {
+                long start = (long) p << PERMIT_SHIFT;
+                long len = Math.min(PERMIT_MASK + 1, size - start);
+                int bits = 0;
+                if (tracking.readRecorded(p) && (g == null || g.readSettled(start, len))) {
+                    bits |= BlockTracking.READ_OK;
+                }
+                if (write && tracking.writeRecorded(p) && (g == null || g.writeSettled(start, len))) {
+                    bits |= BlockTracking.WRITE_OK;
+                }
+                long at = permits + p;
+                byte old = UnsafeApi.getByte(at);
+                byte granted = (byte) (old | bits);
+                if (g == null && tracking.inline()) {
+                    granted &= ~BlockTracking.SLOW;   // the guard is gone: first accesses inline again
+                }
+                if (granted != old) {
+                    grant(at, granted);
+                }
             }
-            long at = BYTE_BASE + b;
-            byte old = UnsafeApi.getByte(permits, at);
-            if ((old | bits) != old) {
-                UnsafeApi.putByteRelease(permits, at, (byte) (old | bits));
-            }
+        }
+        int n = (int) length;
+        boolean straddles = op != ENTER_READ && op != ENTER_WRITE && offset(address) > slabMask + 1 - n;
+        long v = 0;
+        switch (op) {
+            case GET_BYTE:
+                return UnsafeApi.getByte(delta(address) + address);
+            case GET_INT:
+            case GET_LONG:
+                if (straddles) {
+                    for (int i = n - 1; i >= 0; i--) {
+                        v = (v << 8) | (UnsafeApi.getByte(delta(address + i) + address + i) & 0xFF);
+                    }
+                    return v;
+                }
+                return n == 8 ? UnsafeApi.getLong(delta(address) + address) : UnsafeApi.getInt(delta(address) + address);
+            case PUT_BYTE:
+                UnsafeApi.putByte(delta(address) + address, (byte) value);
+                return 0;
+            case PUT_INT:
+            case PUT_LONG:
+                if (straddles) {
+                    for (int i = 0; i < n; i++) {
+                        UnsafeApi.putByte(delta(address + i) + address + i, (byte) (value >>> (8 * i)));
+                    }
+                } else if (n == 8) {
+                    UnsafeApi.putLong(delta(address) + address, value);
+                } else {
+                    UnsafeApi.putInt(delta(address) + address, (int) value);
+                }
+                return 0;
+            default:
+                return 0;
         }
     }
 
-    /** The permission byte of {@code address}'s tracking block: a plain load on TSO hardware, else acquire. */
-    private byte permit(long address) {
-        long at = BYTE_BASE + (address >>> trackShift);
-        return TSO ? UnsafeApi.getByte(permits, at) : UnsafeApi.getByteAcquire(permits, at);
+    /**
+     * @return true if {@code address}'s block may be read on the fast path: it has the
+     *         permission, or this is its first read with no guard installed, recorded here (an
+     *         accessed byte and the permission, plain stores: no call, no barrier, so a host loop
+     *         that inlines this keeps its registers and the JIT may unroll it).
+     */
+    private boolean readable(long address) {
+        long at = permits + (address >>> PERMIT_SHIFT);
+        byte p = permitAt(at);
+        if ((p & BlockTracking.READ_OK) != 0) {
+            return true;
+        }
+        if (p != 0) {
+            return false;   // SLOW: a guard, or a tracking block other than 64 KiB
+        }
+        accessed[(int) (address >>> PERMIT_SHIFT)] = 1;
+        grant(at, BlockTracking.READ_OK);
+        return true;
     }
 
-    /** @return {@code address}'s slab's base address minus the slab's first guest address. */
+    /** As {@link #readable} for writes: a first write records the dirty and accessed bytes. */
+    private boolean writable(long address) {
+        long at = permits + (address >>> PERMIT_SHIFT);
+        byte p = permitAt(at);
+        if ((p & BlockTracking.WRITE_OK) != 0) {
+            return true;
+        }
+        if ((p & BlockTracking.SLOW) != 0) {
+            return false;
+        }
+        int b = (int) (address >>> PERMIT_SHIFT);
+        dirty[b] = 1;
+        accessed[b] = 1;
+        grant(at, (byte) (BlockTracking.READ_OK | BlockTracking.WRITE_OK));
+        return true;
+    }
+
+    private static void grant(long at, byte permission) {
+        if (TSO) {
+            UnsafeApi.putByte(at, permission);
+        } else {
+            UnsafeApi.putByteRelease(null, at, permission);
+        }
+    }
+
+    /** The permission byte at {@code at}: a plain load on TSO hardware, else acquire. */
+    private static byte permitAt(long at) {
+        return TSO ? UnsafeApi.getByte(at) : UnsafeApi.getByteAcquire(null, at);
+    }
+
+    /**
+     * @return true if the access of {@code lastByte + 1} bytes at {@code address} crosses into the
+     *         next permission block; an aligned access never does, and is told so by one test.
+     */
+    private static boolean crosses(long address, int lastByte) {
+        return (address & lastByte) != 0 && ((int) address & PERMIT_MASK) > PERMIT_MASK - lastByte;
+    }
+
+    /** @return {@code address}'s slab's base address minus the slab's first guest address (address in bounds). */
     private long delta(long address) {
-        return UnsafeApi.getLong(slabDelta, LONG_BASE + ((address >>> slabShift) << 3));
+        return UnsafeApi.getLong(deltas + ((address >>> REGION_SHIFT) << 3));
     }
 
     private static boolean isTso(String arch) {
@@ -555,19 +644,5 @@ public final class GuestMemory implements AutoCloseable {
         }
         throw new IndexOutOfBoundsException("guest address=0x" + Long.toHexString(address) + " length=" + length
             + " outside arena of size=0x" + Long.toHexString(size));
-    }
-
-    private long getStraddling(long address, int n) {
-        long v = 0;
-        for (int i = n - 1; i >= 0; i--) {
-            v = (v << 8) | (UnsafeApi.getByte(delta(address + i) + address + i) & 0xFF);
-        }
-        return v;
-    }
-
-    private void putStraddling(long address, int n, long value) {
-        for (int i = 0; i < n; i++) {
-            UnsafeApi.putByte(delta(address + i) + address + i, (byte) (value >>> (8 * i)));
-        }
     }
 }
