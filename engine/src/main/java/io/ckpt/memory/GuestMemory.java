@@ -77,6 +77,9 @@ public final class GuestMemory implements AutoCloseable {
      */
     private final ByteBuffer regionDeltas;
     private final long deltas;
+    /** True if the arena is one slab: every access adds {@link #firstDelta}, no table. */
+    private final boolean oneSlab;
+    private final long firstDelta;
     /**
      * Bytes addressable now: {@link #size} while open, -1 after close, so one compare covers both
      * (with 0, a zero-length access at address 0 would pass the check of a closed arena).
@@ -136,6 +139,8 @@ public final class GuestMemory implements AutoCloseable {
             throw new IllegalStateException("cannot allocate " + size + " bytes of guest memory off-heap"
                 + " (raise -XX:MaxDirectMemorySize?): " + e.getMessage(), e);
         }
+        this.oneSlab = count == 1;
+        this.firstDelta = UnsafeApi.getLong(deltas);
         this.limit = size;
         this.lastInt = size - 4;
         this.lastLong = size - 8;
@@ -606,9 +611,13 @@ public final class GuestMemory implements AutoCloseable {
         return (address & lastByte) != 0 && ((int) address & PERMIT_MASK) > PERMIT_MASK - lastByte;
     }
 
-    /** @return {@code address}'s slab's base address minus the slab's first guest address (address in bounds). */
+    /**
+     * @return {@code address}'s slab's base address minus the slab's first guest address (address
+     *         in bounds): a field for an arena of one slab (up to 1 GiB by default), else one load
+     *         from the per-MiB table.
+     */
     private long delta(long address) {
-        return UnsafeApi.getLong(deltas + ((address >>> REGION_SHIFT) << 3));
+        return oneSlab ? firstDelta : UnsafeApi.getLong(deltas + ((address >>> REGION_SHIFT) << 3));
     }
 
     private static boolean isTso(String arch) {
