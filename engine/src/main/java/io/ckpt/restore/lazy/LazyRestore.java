@@ -46,7 +46,8 @@ import org.HdrHistogram.Recorder;
  * no reader sees a half-installed block. A block found corrupt is not installed: the
  * touching thread gets a {@link LazyRestoreException}, the stats count it, the prefetcher stops.
  *
- * <p>Thread-safety: {@link #start} while the arena is quiet; then any number of host threads
+ * <p>Thread-safety: {@link #start} while the arena is quiet (the host's pause, ordered
+ * happens-before both ways, as for {@link io.ckpt.save.PendingCheckpoint#begin}); then any number of host threads
  * may use the arena; {@link #stats}, {@link #awaitCompletion} and {@link #close} from any thread.
  */
 public final class LazyRestore implements AutoCloseable {
