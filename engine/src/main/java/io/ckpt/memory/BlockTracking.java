@@ -79,6 +79,7 @@ public final class BlockTracking {
         this.permitCount = Math.toIntExact((arenaSize + (1 << PERMIT_SHIFT) - 1) >>> PERMIT_SHIFT);
         this.permitBuffer = ByteBuffer.allocateDirect(permitCount);
         this.permits = BufferUtil.address(permitBuffer);
+        clearPermits();   // a tracking block other than 64 KiB starts (and stays) out of line
     }
 
     /** @return bytes per tracking block. */
