@@ -123,8 +123,7 @@ class GuardToggleSoakTest {
                         options = options.withParent(last);
                     }
                     PendingCheckpoint c = PendingCheckpoint.prepare(memory, file, options);
-                    c.begin();
-                    assertTrue(memory.guard() != null || c.isDone(), ctx + ": no guard after begin");
+                    c.begin();   // (a small incremental one may be saved, and its guard gone, before the hosts resume)
                     resume();
                     c.await();
                     c.close();
