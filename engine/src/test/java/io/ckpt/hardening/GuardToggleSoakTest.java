@@ -168,7 +168,14 @@ class GuardToggleSoakTest {
 
     private void pause() throws Exception {
         pauseRequested = true;
-        barrier.await(30, TimeUnit.SECONDS);   // every host thread is out of the arena
+        try {
+            barrier.await(30, TimeUnit.SECONDS);   // every host thread is out of the arena
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.BrokenBarrierException e) {
+            if (failure.get() != null) {
+                throw new AssertionError("host thread failed (seed " + SEED + ")", failure.get());
+            }
+            throw e;
+        }
     }
 
     private void resume() throws Exception {
