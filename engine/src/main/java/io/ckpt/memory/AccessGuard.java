@@ -1,41 +1,30 @@
 package io.ckpt.memory;
 
 /**
- * The software MMU hook of a {@link GuestMemory}: called by every accessor before it touches
- * memory, while installed. Lazy restore installs one to fault absent blocks in; lazy save
- * installs one to copy a block's pre-image before its first write.
+ * The software MMU hook of a {@link GuestMemory}: while installed, the arena's accessors call it
+ * before they touch a tracking block that is not yet settled for that kind of access. Lazy
+ * restore installs one to fault absent blocks in; lazy save installs one to copy a block's
+ * pre-image before its first write.
+ *
+ * <p>The accessors never look at the guard on their fast path. They check one permission byte
+ * per tracking block (see {@link GuestMemory}); installing a guard clears every permission, so
+ * the next access to each block takes the slow path, which calls {@link #beforeRead} or
+ * {@link #beforeWrite} and then asks {@link #readSettled} / {@link #writeSettled} whether the
+ * block may go back to the fast path for as long as this guard stays installed.
  *
  * <p>Thread-safety: implementations are called concurrently from every host thread.
  */
 public abstract class AccessGuard {
-    /**
-     * Per-block gate the accessors check inline before calling {@link #beforeWrite}: a write
-     * within one block whose gate byte is 0 (read with acquire) goes ahead without the call.
-     * Null: every write calls it.
-     */
-    final byte[] writeGate;
-    /** log2 of the gate's block size in bytes. */
-    final int gateShift;
     /** True if reads never need {@link #beforeRead}: the accessors skip the call. */
     final boolean readsFree;
 
-    /** A guard called on every read and write. */
+    /** A guard called on reads and writes. */
     protected AccessGuard() {
-        this(null, 0, false);
+        this(false);
     }
 
-    /**
-     * A guard with a fast path in the accessors themselves (one array load and a branch), as a
-     * software MMU needs once most blocks are settled.
-     *
-     * @param writeGate per-block bytes owned by the guard: 0 where writes may go ahead without
-     *                  {@link #beforeWrite}; the guard publishes each 0 with a release store
-     * @param gateShift log2 of the size in bytes of the blocks the gate bytes stand for
-     * @param readsFree true if reads never need {@link #beforeRead}
-     */
-    protected AccessGuard(byte[] writeGate, int gateShift, boolean readsFree) {
-        this.writeGate = writeGate;
-        this.gateShift = gateShift;
+    /** @param readsFree true if reads never need {@link #beforeRead} (the accessors skip the call). */
+    protected AccessGuard(boolean readsFree) {
         this.readsFree = readsFree;
     }
 
@@ -44,6 +33,29 @@ public abstract class AccessGuard {
 
     /** Called before {@code length > 0} bytes at {@code address} are written. */
     public abstract void beforeWrite(long address, long length);
+
+    /**
+     * Called by a host thread after {@link #beforeRead} (or {@link #beforeWrite}) returned for an
+     * access inside {@code [address, address + length)}, a whole tracking block.
+     *
+     * @return true if no read of that range needs {@link #beforeRead} again while this guard is
+     *         installed: the answer must never change from true to false. The state that made it
+     *         true must have been read with acquire (the accessors rely on it for every later read
+     *         of the block by any thread). The default is {@link #readsFree}.
+     */
+    protected boolean readSettled(long address, long length) {
+        return readsFree;
+    }
+
+    /**
+     * As {@link #readSettled} for writes.
+     *
+     * @return true if no write of that range needs {@link #beforeWrite} again while this guard is
+     *         installed (never true then false). Default false: every write to a block calls it.
+     */
+    protected boolean writeSettled(long address, long length) {
+        return false;
+    }
 
     /**
      * @return true if a restore may replace this guard: it belongs to an operation that has

@@ -7,18 +7,45 @@ import java.nio.ByteOrder;
 import java.util.Objects;
 
 import org.agrona.BufferUtil;
+import org.agrona.UnsafeApi;
 
 /**
  * Guest memory: an off-heap arena of {@link #size()} bytes addressed by guest-physical
  * address, held in direct {@link ByteBuffer} slabs of a power-of-two size (1 GiB by default),
  * so arenas far beyond 2 GiB work. Multi-byte values are little-endian.
  *
- * <p>Every accessor goes through one bounds check, then through the {@link AccessGuard} if one
- * is installed (lazy restore, lazy save), then to the slab: the arena's own accessors are the
- * software MMU, because Java has no page-fault trap for a ByteBuffer. With no guard installed
- * the check is one field load and a branch. The accessors also keep an accessed bit and a
- * dirty bit per tracking block ({@link BlockTracking}): one byte load and a branch, and a
- * store only on the first touch.
+ * <p><b>The accessors are the software MMU</b> (Java has no page-fault trap for off-heap
+ * memory). Their fast path is what a raw off-heap access costs plus one check: the address is
+ * bounds-checked, the access must lie in one 64 KiB permission block, and that block's
+ * permission byte (a table that stays in the L1 cache: 16 KiB per GiB) must allow the kind of
+ * access; then memory is read or written through {@code Unsafe} at the slab's address. Nothing
+ * else is loaded: no guard field, no tracking bits, no barrier, so the JIT keeps the arena's
+ * fields in registers across a host's loop (the slow path has no barrier either while no guard
+ * is installed). The slow path, taken on a block's first read or write after its permission was cleared,
+ * calls the installed {@link AccessGuard} (lazy restore faults the block in, lazy save copies its
+ * pre-image), records the accessed and dirty bits, and grants the permission the block has
+ * earned: nothing left to record, and the guard says it is settled.
+ *
+ * <p>Permissions are cleared only while the arena is quiet: when a guard is installed
+ * ({@link #installGuard}), when tracking bits are cleared (a checkpoint's begin, a restore,
+ * {@link BlockTracking#reset}), and they are granted one block at a time by slow paths. So an idle
+ * host, a host between lazy checkpoints, a host during one (for blocks already preserved) and a
+ * host after a lazy restore completed all run the same compiled fast path; there is no
+ * deoptimisation when a guard comes or goes.
+ *
+ * <p><b>Memory model.</b> A host thread must see a guard from its first access after the
+ * checkpoint's or restore's start returned. The operations that clear permissions require the
+ * host's pause, and the pause must be a happens-before edge both ways (a lock, a barrier, a
+ * volatile flag the host threads wait on): every host access before it happens-before the
+ * clearing, which happens-before every host access after it. A host thread then reads a cleared
+ * permission and takes the slow path, which reads the guard (a plain load: the install, too, is
+ * ordered before it by the pause). A permission granted
+ * while the arena runs is stored after the guard's acquire of the state
+ * that settled the block (present, or its pre-image safe); another thread's fast path reads it
+ * with a plain load on x86-64 (TSO: loads are not reordered with later loads or stores, and the
+ * JIT keeps the off-heap access, which may fault, below the branch that guards it) and with an
+ * acquire load on other hardware, so it sees the block's bytes as installed and its own writes
+ * land after the pre-image was taken.
  *
  * <p>Thread-safety: accessors may be called from any number of threads; like plain memory,
  * concurrent writes to the same bytes race and the caller orders them. {@link #close()} must
@@ -30,22 +57,53 @@ public final class GuestMemory implements AutoCloseable {
     /** Slab size used by {@link #allocate(long)}. */
     public static final int DEFAULT_SLAB_SIZE = 1 << 30;
 
+    private static final long BYTE_BASE = UnsafeApi.arrayBaseOffset(byte[].class);
+    /** Permission blocks: 64 KiB (constants, so the fast path needs no field for them). */
+    private static final int PERMIT_SHIFT = BlockTracking.PERMIT_SHIFT;
+    private static final int PERMIT_MASK = (1 << PERMIT_SHIFT) - 1;
+    /** Address regions of {@link #regionDeltas}: 1 MiB, the smallest slab, so each lies in one slab. */
+    private static final int REGION_SHIFT = 20;
+    /** x86-64 orders loads with later loads and stores, so the permission may be read with a plain load. */
+    private static final boolean TSO = isTso(System.getProperty("os.arch", ""));
+
     private final long size;
     private final int slabShift;
     private final int slabMask;
     private final ByteBuffer[] slabs;
     /**
+     * Per 1 MiB region: its slab's native address minus the slab's first guest address, so an
+     * access is {@code Unsafe} at {@code delta + address}. Off-heap (like the permissions), read by
+     * address: {@link #deltas} is the address of region 0's entry.
+     */
+    private final ByteBuffer regionDeltas;
+    private final long deltas;
+    /** True if the arena is one slab: every access adds {@link #firstDelta}, no table. */
+    private final boolean oneSlab;
+    private final long firstDelta;
+    /**
      * Bytes addressable now: {@link #size} while open, -1 after close, so one compare covers both
      * (with 0, a zero-length access at address 0 would pass the check of a closed arena).
      */
     private long limit;
+    /** The last address of an int, of a long: {@code limit - 4}, {@code limit - 8}; below -1 after close. */
+    private long lastInt;
+    private long lastLong;
     private final BlockTracking tracking;
-    /** Read with acquire, written with release/CAS: a null read means every earlier install is visible. */
-    @SuppressWarnings("unused")
+    /** Address of the tracking's permission bytes, one per 64 KiB, read by every accessor. */
+    private final long permits;
+    /** The tracking's accessed and dirty bytes, set inline on a block's first access while no guard is installed. */
+    private final byte[] accessed;
+    private final byte[] dirty;
+    /**
+     * Installed with CAS while the arena is quiet, removed with a release CAS at any time. The
+     * slow path reads it with a plain load: an install is ordered before it by the host's pause,
+     * and a removal seen late costs a call to a guard that lets everything through. (An acquire
+     * here would put a barrier in every host loop that inlines the slow path and keep the JIT from
+     * holding the arena's fields in registers.)
+     */
     private AccessGuard guard;
 
     private static final VarHandle GUARD;
-    private static final VarHandle GATE = MethodHandles.arrayElementVarHandle(byte[].class);
 
     static {
         try {
@@ -58,21 +116,34 @@ public final class GuestMemory implements AutoCloseable {
     private GuestMemory(long size, int slabSize, int trackingBlockBytes) {
         this.size = size;
         this.tracking = new BlockTracking(size, trackingBlockBytes);
+        this.permits = tracking.permits;
+        this.accessed = tracking.accessed;
+        this.dirty = tracking.dirty;
         this.slabShift = Integer.numberOfTrailingZeros(slabSize);
         this.slabMask = slabSize - 1;
         int count = (int) ((size + slabSize - 1) >>> slabShift);
         this.slabs = new ByteBuffer[count];
+        this.regionDeltas = ByteBuffer.allocateDirect(Math.toIntExact((size + (1 << REGION_SHIFT) - 1) >>> REGION_SHIFT) * 8);
+        this.deltas = BufferUtil.address(regionDeltas);
         try {
             for (int i = 0; i < count; i++) {
                 int length = (int) Math.min(slabSize, size - ((long) i << slabShift));
                 slabs[i] = ByteBuffer.allocateDirect(length).order(ByteOrder.LITTLE_ENDIAN);
+                long delta = BufferUtil.address(slabs[i]) - ((long) i << slabShift);
+                for (long r = (long) i << slabShift; r < (long) i * slabSize + length; r += 1 << REGION_SHIFT) {
+                    UnsafeApi.putLong(deltas + ((r >>> REGION_SHIFT) << 3), delta);
+                }
             }
         } catch (OutOfMemoryError e) {
             freeSlabs();
             throw new IllegalStateException("cannot allocate " + size + " bytes of guest memory off-heap"
                 + " (raise -XX:MaxDirectMemorySize?): " + e.getMessage(), e);
         }
+        this.oneSlab = count == 1;
+        this.firstDelta = UnsafeApi.getLong(deltas);
         this.limit = size;
+        this.lastInt = size - 4;
+        this.lastLong = size - 8;
     }
 
     /**
@@ -136,91 +207,82 @@ public final class GuestMemory implements AutoCloseable {
     }
 
     public byte getByte(long address) {
-        check(address, 1);
-        readGuard(address, 1);
-        tracking.read(address, 1);
-        return slabs[slab(address)].get(offset(address));
+        if (address < 0 || address >= limit || !readable(address)) {
+            return (byte) slow(GET_BYTE, address, 1, 0);
+        }
+        return UnsafeApi.getByte(delta(address) + address);
     }
 
     public void putByte(long address, byte value) {
-        check(address, 1);
-        writeGuard(address, 1);
-        tracking.write(address, 1);
-        slabs[slab(address)].put(offset(address), value);
+        if (address < 0 || address >= limit || !writable(address)) {
+            slow(PUT_BYTE, address, 1, value);
+            return;
+        }
+        UnsafeApi.putByte(delta(address) + address, value);
     }
 
     public int getInt(long address) {
-        check(address, 4);
-        readGuard(address, 4);
-        tracking.read(address, 4);
-        int off = offset(address);
-        if (off > slabMask - 3) {
-            return (int) getStraddling(address, 4);
+        if (address < 0 || address > lastInt || crosses(address, 3) || !readable(address)) {
+            return (int) slow(GET_INT, address, 4, 0);
         }
-        return slabs[slab(address)].getInt(off);
+        return UnsafeApi.getInt(delta(address) + address);
     }
 
     public void putInt(long address, int value) {
-        check(address, 4);
-        writeGuard(address, 4);
-        tracking.write(address, 4);
-        int off = offset(address);
-        if (off > slabMask - 3) {
-            putStraddling(address, 4, value);
+        if (address < 0 || address > lastInt || crosses(address, 3) || !writable(address)) {
+            slow(PUT_INT, address, 4, value);
             return;
         }
-        slabs[slab(address)].putInt(off, value);
+        UnsafeApi.putInt(delta(address) + address, value);
     }
 
     public long getLong(long address) {
-        check(address, 8);
-        readGuard(address, 8);
-        tracking.read(address, 8);
-        int off = offset(address);
-        if (off > slabMask - 7) {
-            return getStraddling(address, 8);
+        if (address < 0 || address > lastLong || crosses(address, 7) || !readable(address)) {
+            return slow(GET_LONG, address, 8, 0);
         }
-        return slabs[slab(address)].getLong(off);
+        return UnsafeApi.getLong(delta(address) + address);
     }
 
     public void putLong(long address, long value) {
-        check(address, 8);
-        writeGuard(address, 8);
-        tracking.write(address, 8);
-        int off = offset(address);
-        if (off > slabMask - 7) {
-            putStraddling(address, 8, value);
+        if (address < 0 || address > lastLong || crosses(address, 7) || !writable(address)) {
+            slow(PUT_LONG, address, 8, value);
             return;
         }
-        slabs[slab(address)].putLong(off, value);
+        UnsafeApi.putLong(delta(address) + address, value);
     }
 
-    /** Copies {@code length} bytes from guest memory at {@code address} into {@code dst[dstOffset..]}. */
+    /**
+     * Copies {@code length} bytes from guest memory at {@code address} into {@code dst[dstOffset..]}:
+     * one check for the range when it lies in one tracking block (a 4 KiB page always does).
+     */
     public void getBytes(long address, byte[] dst, int dstOffset, int length) {
         Objects.checkFromIndexSize(dstOffset, length, dst.length);
-        check(address, length);
-        readGuard(address, length);
-        tracking.read(address, length);
+        if (!fastRange(address, length, BlockTracking.READ_OK)) {
+            slow(ENTER_READ, address, length, 0);
+        }
         while (length > 0) {
             int off = offset(address);
             int n = Math.min(length, slabMask + 1 - off);
-            slabs[slab(address)].get(off, dst, dstOffset, n);
+            UnsafeApi.copyMemory(null, delta(address) + address, dst, BYTE_BASE + dstOffset, n);
             address += n;
             dstOffset += n;
             length -= n;
         }
     }
 
-    /** Copies {@code length} bytes from {@code src[srcOffset..]} into guest memory at {@code address}. */
+    /**
+     * Copies {@code length} bytes from {@code src[srcOffset..]} into guest memory at {@code address}:
+     * one check for the range when it lies in one tracking block (a 4 KiB page always does).
+     */
     public void putBytes(long address, byte[] src, int srcOffset, int length) {
         Objects.checkFromIndexSize(srcOffset, length, src.length);
-        check(address, length);
-        writeGuard(address, length);
-        tracking.write(address, length);
+        if (!fastRange(address, length, BlockTracking.WRITE_OK)) {
+            slow(ENTER_WRITE, address, length, 0);
+        }
         while (length > 0) {
             int off = offset(address);
             int n = Math.min(length, slabMask + 1 - off);
-            slabs[slab(address)].put(off, src, srcOffset, n);
+            UnsafeApi.copyMemory(src, BYTE_BASE + srcOffset, null, delta(address) + address, n);
             address += n;
             srcOffset += n;
             length -= n;
@@ -230,9 +292,9 @@ public final class GuestMemory implements AutoCloseable {
     /** Copies {@code dst.remaining()} bytes from guest memory at {@code address} into {@code dst}, advancing its position. */
     public void getBytes(long address, ByteBuffer dst) {
         int length = dst.remaining();
-        check(address, length);
-        readGuard(address, length);
-        tracking.read(address, length);
+        if (!fastRange(address, length, BlockTracking.READ_OK)) {
+            slow(ENTER_READ, address, length, 0);
+        }
         while (length > 0) {
             int off = offset(address);
             int n = Math.min(length, slabMask + 1 - off);
@@ -246,9 +308,9 @@ public final class GuestMemory implements AutoCloseable {
     /** Copies {@code src.remaining()} bytes from {@code src} into guest memory at {@code address}, advancing its position. */
     public void putBytes(long address, ByteBuffer src) {
         int length = src.remaining();
-        check(address, length);
-        writeGuard(address, length);
-        tracking.write(address, length);
+        if (!fastRange(address, length, BlockTracking.WRITE_OK)) {
+            slow(ENTER_WRITE, address, length, 0);
+        }
         while (length > 0) {
             int off = offset(address);
             int n = Math.min(length, slabMask + 1 - off);
@@ -271,9 +333,7 @@ public final class GuestMemory implements AutoCloseable {
 
     /** Sets {@code length} bytes at {@code address} to {@code value}. */
     public void fill(long address, long length, byte value) {
-        check(address, length);
-        writeGuard(address, length);
-        tracking.write(address, length);
+        slow(ENTER_WRITE, address, length, 0);
         while (length > 0) {
             int off = offset(address);
             int n = (int) Math.min(length, slabMask + 1 - off);
@@ -317,7 +377,13 @@ public final class GuestMemory implements AutoCloseable {
     }
 
     /**
-     * Installs {@code g} as this arena's access guard (release). At most one guard at a time.
+     * Installs {@code g} as this arena's access guard and clears every block's permission, so the
+     * next access to each block consults it. At most one guard at a time.
+     *
+     * <p>Call while the arena is quiet: no host thread inside an accessor, and the host's pause
+     * orders this call (happens-before) before every host access that follows it. That is what
+     * makes every later access see the cleared permissions, hence the guard: the accessors' fast
+     * path reads nothing else.
      *
      * @throws IllegalStateException if another guard is installed.
      */
@@ -327,6 +393,8 @@ public final class GuestMemory implements AutoCloseable {
             throw new IllegalStateException("guest memory already has an access guard: " + GUARD.getAcquire(this)
                 + " (a lazy restore or lazy save is in progress)");
         }
+        tracking.guarded(true);
+        tracking.clearPermits();
     }
 
     /**
@@ -341,13 +409,22 @@ public final class GuestMemory implements AutoCloseable {
             if (!g.replaceableByRestore()) {
                 throw new IllegalStateException("cannot restore while " + g + " is in progress on this arena");
             }
-            GUARD.compareAndSet(this, g, (AccessGuard) null);
+            if (GUARD.compareAndSet(this, g, (AccessGuard) null)) {
+                tracking.guarded(false);
+            }
         }
     }
 
-    /** Removes {@code g} if it is installed (release); a later null read sees all writes before this. */
+    /**
+     * Removes {@code g} if it is installed (release; may race with accessors), then lets first
+     * accesses be recorded inline again ({@link BlockTracking} drops the out-of-line mark from
+     * every block); blocks the guard had not settled go back to the fast path at their next access.
+     */
     public void removeGuard(AccessGuard g) {
-        GUARD.compareAndSet(this, g, (AccessGuard) null);
+        if (GUARD.compareAndSet(this, g, (AccessGuard) null)) {
+            tracking.guarded(false);
+            tracking.relax(TSO);
+        }
     }
 
     /** @return the installed guard, or null (acquire). */
@@ -362,29 +439,189 @@ public final class GuestMemory implements AutoCloseable {
             return;
         }
         limit = -1;
+        lastInt = -5;
+        lastLong = -9;
         freeSlabs();
     }
 
-    private void readGuard(long address, long length) {
-        AccessGuard g = (AccessGuard) GUARD.getAcquire(this);
-        if (g != null && length > 0 && !g.readsFree) {
-            g.beforeRead(address, length);
+    // ---------------------------------------------------------------- the slow path
+
+    private static final int GET_BYTE = 0;
+    private static final int GET_INT = 1;
+    private static final int GET_LONG = 2;
+    private static final int ENTER_READ = 3;
+    /** Operations from here on write. */
+    private static final int PUT_BYTE = 4;
+    private static final int PUT_INT = 5;
+    private static final int PUT_LONG = 6;
+    private static final int ENTER_WRITE = 7;
+
+    /** @return true if {@code [address, address + length)} is in bounds, non-empty, in one permission block, and has {@code permission}. */
+    private boolean fastRange(long address, int length, byte permission) {
+        return length > 0 && address >= 0 && address <= limit - length
+            && ((address ^ (address + length - 1)) >>> PERMIT_SHIFT) == 0
+            && (permission == BlockTracking.READ_OK ? readable(address) : writable(address));
+    }
+
+    /**
+     * The slow path of every accessor: bounds check, the guard, the accessed and dirty bits, the
+     * permissions the touched blocks have earned, then the access itself ({@code ENTER_*}: none, the
+     * caller copies the range). One method, deliberately larger than the JIT's inlining limit for
+     * hot methods (FreqInlineSize, 325 bytes of bytecode): kept out of line, it leaves the registers
+     * of a host's loop to the fast path instead of spilling them around code that runs once per
+     * block per checkpoint.
+     *
+     * <p>Grants: a block earns a permission when nothing is left to record and the guard (if any)
+     * says it is settled. The guard read the state that settled it with acquire, and the grant is
+     * stored after that: with a plain store on x86-64 (TSO keeps the order, and the JIT does not move
+     * a store above an acquire), with a release store elsewhere. A thread that later reads the
+     * permission on its fast path and then the block sees what that state published (see the class
+     * comment). Racing grants may lose a bit; the block then takes the slow path once more.
+     *
+     * @return the value read (get operations), else 0.
+     */
+    private long slow(int op, long address, long length, long value) {
+        check(address, length);
+        boolean write = op >= PUT_BYTE;
+        if (length > 0) {
+            AccessGuard g = guard;
+            if (write) {
+                if (g != null) {
+                    g.beforeWrite(address, length);
+                }
+                tracking.write(address, length);
+            } else {
+                if (g != null && !g.readsFree) {
+                    g.beforeRead(address, length);
+                }
+                tracking.read(address, length);
+            }
+            int last = (int) ((address + length - 1) >>> PERMIT_SHIFT);
+            for (int p = (int) (address >>> PERMIT_SHIFT); p <= last; p++) {
+                long start = (long) p << PERMIT_SHIFT;
+                long len = Math.min(PERMIT_MASK + 1, size - start);
+                int bits = 0;
+                if (tracking.readRecorded(p) && (g == null || g.readSettled(start, len))) {
+                    bits |= BlockTracking.READ_OK;
+                }
+                if (write && tracking.writeRecorded(p) && (g == null || g.writeSettled(start, len))) {
+                    bits |= BlockTracking.WRITE_OK;
+                }
+                long at = permits + p;
+                byte old = UnsafeApi.getByte(at);
+                byte granted = (byte) (old | bits);
+                if (g == null && tracking.inline()) {
+                    granted &= ~BlockTracking.SLOW;   // the guard is gone: first accesses inline again
+                }
+                if (granted != old) {
+                    grant(at, granted);
+                }
+            }
+        }
+        int n = (int) length;
+        boolean straddles = op != ENTER_READ && op != ENTER_WRITE && offset(address) > slabMask + 1 - n;
+        long v = 0;
+        switch (op) {
+            case GET_BYTE:
+                return UnsafeApi.getByte(delta(address) + address);
+            case GET_INT:
+            case GET_LONG:
+                if (straddles) {
+                    for (int i = n - 1; i >= 0; i--) {
+                        v = (v << 8) | (UnsafeApi.getByte(delta(address + i) + address + i) & 0xFF);
+                    }
+                    return v;
+                }
+                return n == 8 ? UnsafeApi.getLong(delta(address) + address) : UnsafeApi.getInt(delta(address) + address);
+            case PUT_BYTE:
+                UnsafeApi.putByte(delta(address) + address, (byte) value);
+                return 0;
+            case PUT_INT:
+            case PUT_LONG:
+                if (straddles) {
+                    for (int i = 0; i < n; i++) {
+                        UnsafeApi.putByte(delta(address + i) + address + i, (byte) (value >>> (8 * i)));
+                    }
+                } else if (n == 8) {
+                    UnsafeApi.putLong(delta(address) + address, value);
+                } else {
+                    UnsafeApi.putInt(delta(address) + address, (int) value);
+                }
+                return 0;
+            default:
+                return 0;
         }
     }
 
-    private void writeGuard(long address, long length) {
-        AccessGuard g = (AccessGuard) GUARD.getAcquire(this);
-        if (g != null && length > 0) {
-            byte[] gate = g.writeGate;
-            if (gate != null) {
-                // The fast path: one block, gate open (acquire pairs with the guard's release).
-                long first = address >>> g.gateShift;
-                if (first == (address + length - 1) >>> g.gateShift && (byte) GATE.getAcquire(gate, (int) first) == 0) {
-                    return;
-                }
-            }
-            g.beforeWrite(address, length);
+    /**
+     * @return true if {@code address}'s block may be read on the fast path: it has the
+     *         permission, or this is its first read with no guard installed, recorded here (an
+     *         accessed byte and the permission, plain stores: no call, no barrier, so a host loop
+     *         that inlines this keeps its registers and the JIT may unroll it).
+     */
+    private boolean readable(long address) {
+        long at = permits + (address >>> PERMIT_SHIFT);
+        byte p = permitAt(at);
+        if ((p & BlockTracking.READ_OK) != 0) {
+            return true;
         }
+        if (p != 0) {
+            return false;   // SLOW: a guard, or a tracking block other than 64 KiB
+        }
+        accessed[(int) (address >>> PERMIT_SHIFT)] = 1;
+        grant(at, BlockTracking.READ_OK);
+        return true;
+    }
+
+    /** As {@link #readable} for writes: a first write records the dirty and accessed bytes. */
+    private boolean writable(long address) {
+        long at = permits + (address >>> PERMIT_SHIFT);
+        byte p = permitAt(at);
+        if ((p & BlockTracking.WRITE_OK) != 0) {
+            return true;
+        }
+        if ((p & BlockTracking.SLOW) != 0) {
+            return false;
+        }
+        int b = (int) (address >>> PERMIT_SHIFT);
+        dirty[b] = 1;
+        accessed[b] = 1;
+        grant(at, (byte) (BlockTracking.READ_OK | BlockTracking.WRITE_OK));
+        return true;
+    }
+
+    private static void grant(long at, byte permission) {
+        if (TSO) {
+            UnsafeApi.putByte(at, permission);
+        } else {
+            UnsafeApi.putByteRelease(null, at, permission);
+        }
+    }
+
+    /** The permission byte at {@code at}: a plain load on TSO hardware, else acquire. */
+    private static byte permitAt(long at) {
+        return TSO ? UnsafeApi.getByte(at) : UnsafeApi.getByteAcquire(null, at);
+    }
+
+    /**
+     * @return true if the access of {@code lastByte + 1} bytes at {@code address} crosses into the
+     *         next permission block; an aligned access never does, and is told so by one test.
+     */
+    private static boolean crosses(long address, int lastByte) {
+        return (address & lastByte) != 0 && ((int) address & PERMIT_MASK) > PERMIT_MASK - lastByte;
+    }
+
+    /**
+     * @return {@code address}'s slab's base address minus the slab's first guest address (address
+     *         in bounds): a field for an arena of one slab (up to 1 GiB by default), else one load
+     *         from the per-MiB table.
+     */
+    private long delta(long address) {
+        return oneSlab ? firstDelta : UnsafeApi.getLong(deltas + ((address >>> REGION_SHIFT) << 3));
+    }
+
+    private static boolean isTso(String arch) {
+        return arch.equals("amd64") || arch.equals("x86_64");
     }
 
     private void freeSlabs() {
@@ -416,19 +653,5 @@ public final class GuestMemory implements AutoCloseable {
         }
         throw new IndexOutOfBoundsException("guest address=0x" + Long.toHexString(address) + " length=" + length
             + " outside arena of size=0x" + Long.toHexString(size));
-    }
-
-    private long getStraddling(long address, int n) {
-        long v = 0;
-        for (int i = n - 1; i >= 0; i--) {
-            v = (v << 8) | (slabs[slab(address + i)].get(offset(address + i)) & 0xFF);
-        }
-        return v;
-    }
-
-    private void putStraddling(long address, int n, long value) {
-        for (int i = 0; i < n; i++) {
-            slabs[slab(address + i)].put(offset(address + i), (byte) (value >>> (8 * i)));
-        }
     }
 }

@@ -23,11 +23,7 @@ import org.agrona.concurrent.ManyToManyConcurrentArrayQueue;
  * <p>Thread-safety: {@link #guard()} is called by any host thread; compressors call the rest.
  */
 final class LazySaveState implements AutoCloseable {
-    /**
-     * Writes go straight through: the block's bytes as of begin are safe, or the block is not
-     * in the plan. 0, because the states are the guard's write gate, which the arena's
-     * accessors check inline.
-     */
+    /** Writes go straight through: the block's bytes as of begin are safe, or the block is not in the plan. */
     static final byte DONE = 0;
     static final byte NEEDED = 1;
     static final byte CLAIMED = 2;
@@ -125,7 +121,7 @@ final class LazySaveState implements AutoCloseable {
     private final class Guard extends AccessGuard {
         Guard() {
             // Reads are never delayed; a write needs this guard only while its block is not DONE.
-            super(states, blockShift, true);
+            super(true);
         }
 
         @Override
@@ -144,6 +140,19 @@ final class LazySaveState implements AutoCloseable {
                     preserve(b);
                 }
             }
+        }
+
+        /** A block once DONE stays DONE for this checkpoint: its writes may go back to the arena's fast path. */
+        @Override
+        protected boolean writeSettled(long address, long length) {
+            int first = (int) (address >>> blockShift);
+            int last = (int) ((address + length - 1) >>> blockShift);
+            for (int b = first; b <= last; b++) {
+                if ((byte) STATE.getAcquire(states, b) != DONE) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

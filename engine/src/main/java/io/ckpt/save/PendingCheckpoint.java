@@ -15,8 +15,12 @@ import io.ckpt.memory.GuestMemory;
  * pre-image) into the pipeline, then proceeds; reads are never delayed.
  *
  * <p>Thread-safety: {@link #begin} must be called while no host thread is inside an arena
- * accessor (the host's pause, like a VMM stopping its vCPUs for an instant); everything else
- * from any thread.
+ * accessor (the host's pause, like a VMM stopping its vCPUs for an instant), and the pause must
+ * order it both ways (happens-before): every host write before the pause happens-before
+ * {@code begin}, which happens-before every host access after it. A lock, a barrier or a volatile
+ * flag the host threads wait on does that. It is what the file's "exactly the arena at begin"
+ * rests on: the arena's accessors read no guard on their fast path, only a permission byte that
+ * {@code begin} clears (see {@link GuestMemory}). Everything else from any thread.
  */
 public final class PendingCheckpoint implements AutoCloseable {
     private final SaveJob job;

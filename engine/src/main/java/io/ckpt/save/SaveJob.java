@@ -353,6 +353,11 @@ final class SaveJob {
             }
         }
         BlockTracking tracking = memory.tracking();
+        if (!tracking.isEnabled()) {
+            throw new IllegalArgumentException("incremental save against " + options.parent() + " refused: the arena's"
+                + " dirty tracking is off (BlockTracking.setEnabled(false)), so nobody knows which blocks changed;"
+                + " make a full save");
+        }
         if (!p.fileUuid().equals(tracking.base())) {
             throw new IllegalArgumentException("parent " + options.parent() + " has UUID " + p.fileUuid()
                 + " but the arena's dirty tracking is relative to " + tracking.base()

@@ -22,9 +22,13 @@ public final class SaveOptions {
      */
     public static final int DEFAULT_LAZY_COMPRESSORS =
         Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors() - 1));
-    /** Bounds of the default pre-image pool: a quarter of the blocks, within these. */
+    /**
+     * Bounds of the default pre-image pool: a quarter of the blocks, within these. 2048 (128 MiB
+     * of 64 KiB blocks) holds the first writes of a host that writes inside 10% of a 1 GiB arena
+     * (1638 blocks) without waiting for a compressor; with 1024 about a third of them waited.
+     */
     public static final int MIN_DEFAULT_PRE_IMAGES = 64;
-    public static final int MAX_DEFAULT_PRE_IMAGES = 1024;
+    public static final int MAX_DEFAULT_PRE_IMAGES = 2048;
 
     private final int pagesPerBlock;
     private final int storageBlockSize;
@@ -35,7 +39,7 @@ public final class SaveOptions {
     private final long dataLength;
     private java.nio.file.Path parent;
     private boolean hint = true;
-    private int preImageBuffers;   // 0: a quarter of the blocks, within [64, 1024]
+    private int preImageBuffers;   // 0: a quarter of the blocks, within [64, 2048]
     private boolean compressorsSet;
     private WriteMode writeMode = WriteMode.CHANNEL;
     private int[] hintBlocks;
@@ -101,7 +105,7 @@ public final class SaveOptions {
 
     /**
      * @param n pre-image buffers of a lazy checkpoint (one block each), in [1, 65536]; default a
-     *          quarter of the blocks, at least 64 and at most 1024 (64 MiB of 64 KiB blocks).
+     *          quarter of the blocks, at least 64 and at most 2048 (128 MiB of 64 KiB blocks).
      */
     public SaveOptions withPreImageBuffers(int n) {
         if (n < 1 || n > 65536) {

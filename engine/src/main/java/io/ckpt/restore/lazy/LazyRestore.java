@@ -41,14 +41,17 @@ import org.HdrHistogram.Recorder;
  * arena, its CRC32C checked, and it is published present (release). The other blocks of that
  * storage block are installed from the same buffer, by the background thread by default. The
  * background thread also prefetches everything else, serving those hand-offs first. When every
- * block is present the guard is removed and the accessors are plain again.
+ * block is present the guard is removed; the arena's accessors take their fast path for every
+ * block a host thread has touched since it became present (they ask {@code readSettled}), and for
+ * the rest after one more slow-path access each.
  *
  * <p>Guarantees: each block is installed exactly once; a host write to a present block is
  * never overwritten; threads touching one absent block cause one read and all wait for it;
  * no reader sees a half-installed block. A block found corrupt is not installed: the
  * touching thread gets a {@link LazyRestoreException}, the stats count it, the prefetcher stops.
  *
- * <p>Thread-safety: {@link #start} while the arena is quiet; then any number of host threads
+ * <p>Thread-safety: {@link #start} while the arena is quiet (the host's pause, ordered
+ * happens-before both ways, as for {@link io.ckpt.save.PendingCheckpoint#begin}); then any number of host threads
  * may use the arena; {@link #stats}, {@link #awaitCompletion} and {@link #close} from any thread.
  */
 public final class LazyRestore implements AutoCloseable {
@@ -286,6 +289,23 @@ public final class LazyRestore implements AutoCloseable {
         @Override
         public void beforeWrite(long address, long length) {
             ensurePresent(address, length);
+        }
+
+        /** A present block stays present: its reads and writes may go back to the arena's fast path. */
+        @Override
+        protected boolean readSettled(long address, long length) {
+            long last = (address + length - 1) >>> blockShift;
+            for (long b = address >>> blockShift; b <= last; b++) {
+                if (states.getAcquire(b) != BlockStates.PRESENT) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        protected boolean writeSettled(long address, long length) {
+            return readSettled(address, length);
         }
 
         @Override

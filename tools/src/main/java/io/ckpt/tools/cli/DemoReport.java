@@ -92,7 +92,7 @@ final class DemoReport {
                 + " pre-images, write stall p50 " + Sizes.micros(ls.stallP50Nanos()) + ", p99 "
                 + Sizes.micros(ls.stallP99Nanos()) + (ls.preImageWaits() == 0 ? "" : "; "
                 + Sizes.count(ls.preImageWaits()) + " writes waited for a free pre-image buffer (the default pool is"
-                + " a quarter of the blocks, at most 64 MiB; see PreImagePool in the README)")));
+                + " a quarter of the blocks, at most 128 MiB; see PreImagePool in the README)")));
         }
         lines.add(row("file", Sizes.human(s.fileBytes()), "(" + Sizes.count(s.fileBytes()) + " bytes), ratio "
             + Sizes.ratio(s.arenaBytes(), s.fileBytes()) + " (arena / file)"));
