@@ -37,8 +37,7 @@ public final class EagerRestore {
      * @throws io.ckpt.format.ParentCheckpointException if a parent is missing or mismatched.
      */
     public static RestoreStats restore(Path file, GuestMemory memory, RestoreOptions options) throws IOException {
-        RestoreEvent event = new RestoreEvent();
-        event.begin();
+        RestoreEvent event = RestoreEvent.beginIfActive();
         long t0 = System.nanoTime();
         try (ResolvedCheckpoint chain = ResolvedCheckpoint.open(file)) {
             return restore(chain, memory, options, t0, event);
@@ -48,9 +47,7 @@ public final class EagerRestore {
     /** As {@link #restore(Path, GuestMemory, RestoreOptions)} from an opened chain, which stays open. */
     public static RestoreStats restore(ResolvedCheckpoint chain, GuestMemory memory, RestoreOptions options)
         throws IOException {
-        RestoreEvent event = new RestoreEvent();
-        event.begin();
-        return restore(chain, memory, options, System.nanoTime(), event);
+        return restore(chain, memory, options, System.nanoTime(), RestoreEvent.beginIfActive());
     }
 
     private static RestoreStats restore(ResolvedCheckpoint chain, GuestMemory memory, RestoreOptions options, long t0,
@@ -106,8 +103,7 @@ public final class EagerRestore {
         int storageBlocks = items.length / 2;
         RestoreStats stats = new RestoreStats(memory.size(), zero, raw, lz4, storageBlocks, shared.bytesRead.get(),
             threads, t1 - t0, t2 - t1, t2 - t0);
-        event.end();
-        if (event.shouldCommit()) {
+        if (event != null && RestoreEvent.endShouldCommit(event)) {
             event.fill(head.path(), stats);
             event.commit();
         }

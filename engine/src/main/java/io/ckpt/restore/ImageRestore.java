@@ -59,11 +59,9 @@ public final class ImageRestore {
      *                                                   disk included); nothing is left behind.
      */
     public static RestoreStats restore(Path file, Path image, RestoreOptions options) throws IOException {
-        io.ckpt.events.RestoreEvent event = new io.ckpt.events.RestoreEvent();
-        event.begin();
+        io.ckpt.events.RestoreEvent event = io.ckpt.events.RestoreEvent.beginIfActive();
         RestoreStats stats = restore(file, image, options, System.nanoTime());
-        event.end();
-        if (event.shouldCommit()) {
+        if (event != null && io.ckpt.events.RestoreEvent.endShouldCommit(event)) {
             event.fillImage(file, stats);
             event.commit();
         }

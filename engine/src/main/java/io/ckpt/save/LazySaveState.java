@@ -194,15 +194,19 @@ final class LazySaveState implements AutoCloseable {
                 if (spins++ == 0) {
                     poolWaits.increment();
                     waitingForBuffers.incrementAndGet();
-                    wait = new PreImageWaitEvent();
-                    wait.begin();
+                    wait = io.ckpt.events.Jfr.active() ? new PreImageWaitEvent() : null;
+                    if (wait != null) {
+                        wait.begin();
+                    }
                 }
                 backOff(spins);
             }
             if (spins > 0) {
                 waitingForBuffers.decrementAndGet();
-                wait.end();
-                if (wait.shouldCommit()) {
+                if (wait != null) {
+                    wait.end();
+                }
+                if (wait != null && wait.shouldCommit()) {
                     wait.fill(block, block << blockShift, pool.maxBuffers());
                     wait.commit();
                 }

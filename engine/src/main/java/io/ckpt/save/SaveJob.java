@@ -44,7 +44,8 @@ final class SaveJob {
     private final SaveOptions options;
     private final boolean lazy;
     private final SaveControl control = new SaveControl();
-    private final CheckpointEvent event = new CheckpointEvent();
+    /** The JFR event, or null when Flight Recorder is not running (see {@link io.ckpt.events.Jfr}). */
+    private final CheckpointEvent event = io.ckpt.events.Jfr.active() ? new CheckpointEvent() : null;
     private SaveLayout layout;
     private SavePlan plan;
     private LazySaveState lazyState;
@@ -163,7 +164,9 @@ final class SaveJob {
      * (O(blocks) bit and index passes, three thread starts).
      */
     void begin() throws IOException {
-        event.begin();
+        if (event != null) {
+            event.begin();
+        }
         long b0 = System.nanoTime();
         CheckpointMetadata parent = parentMeta;
         try {
@@ -275,8 +278,10 @@ final class SaveJob {
             stats = stats(forces, t1 - c0, t1 - t0);
             return stats;
         } finally {
-            event.end();
-            if (event.shouldCommit()) {
+            if (event != null) {
+                event.end();
+            }
+            if (event != null && event.shouldCommit()) {
                 event.fill(target, lazy, parentMeta != null, committed ? stats : null, control.failure());
                 event.commit();
             }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 import io.ckpt.codec.BlockDecoder;
+import io.ckpt.events.Jfr;
 import io.ckpt.events.LazyFaultEvent;
 import io.ckpt.events.PrefetchBatchEvent;
 import io.ckpt.events.RestoreEvent;
@@ -144,8 +145,7 @@ public final class LazyRestore implements AutoCloseable {
      * @throws io.ckpt.format.CheckpointException if the file's metadata is damaged.
      */
     public static LazyRestore start(Path file, GuestMemory memory, LazyRestoreOptions options) throws IOException {
-        RestoreEvent event = new RestoreEvent();
-        event.begin();
+        RestoreEvent event = RestoreEvent.beginIfActive();
         long t0 = System.nanoTime();
         ResolvedCheckpoint chain = ResolvedCheckpoint.open(file);
         LazyRestore r;
@@ -270,8 +270,7 @@ public final class LazyRestore implements AutoCloseable {
      */
     private void endEvent() {
         if (eventEnded.compareAndSet(false, true)) {
-            restoreEvent.end();
-            if (restoreEvent.shouldCommit()) {
+            if (restoreEvent != null && RestoreEvent.endShouldCommit(restoreEvent)) {
                 restoreEvent.fill(path, memory.size(), stats());
                 restoreEvent.commit();
             }
@@ -336,8 +335,10 @@ public final class LazyRestore implements AutoCloseable {
                 throw new IllegalStateException("lazy restore of " + path + " was closed before page block "
                     + block + " was installed");
             }
-            LazyFaultEvent event = new LazyFaultEvent();
-            event.begin();
+            LazyFaultEvent event = Jfr.active() ? new LazyFaultEvent() : null;
+            if (event != null) {
+                event.begin();
+            }
             long t0 = System.nanoTime();
             boolean waited = false;
             boolean claimed = false;
@@ -363,8 +364,10 @@ public final class LazyRestore implements AutoCloseable {
                 faultWaits.increment();
             }
             faultLatency.recordValue(System.nanoTime() - t0);
-            event.end();
-            if (event.shouldCommit()) {
+            if (event != null) {
+                event.end();
+            }
+            if (event != null && event.shouldCommit()) {
                 event.fill(block, block << blockShift, !claimed ? LazyFaultEvent.WAITED
                     : chain.sourceOf(block) < 0 ? LazyFaultEvent.ZERO_FILLED : LazyFaultEvent.DECODED);
                 event.commit();
@@ -506,8 +509,10 @@ public final class LazyRestore implements AutoCloseable {
      */
     private void installItem(int item, ByteBuffer own, BlockDecoder decoder, LongAdder counter)
         throws CorruptCheckpointException {
-        PrefetchBatchEvent event = new PrefetchBatchEvent();
-        event.begin();
+        PrefetchBatchEvent event = Jfr.active() ? new PrefetchBatchEvent() : null;
+        if (event != null) {
+            event.begin();
+        }
         int f = fileOf(item);
         int sb = item - itemBase[f];
         int installed;
@@ -519,8 +524,10 @@ public final class LazyRestore implements AutoCloseable {
             MappedCheckpoint mapped = chain.mapped(f);
             installed = installAbsent(mapped.window(sb), mapped.offsetInWindow(sb), decoder, f, sb, counter);
         }
-        event.end();
-        if (event.shouldCommit()) {
+        if (event != null) {
+            event.end();
+        }
+        if (event != null && event.shouldCommit()) {
             event.fill(counter == byNeighbour ? PrefetchBatchEvent.NEIGHBOURS : PrefetchBatchEvent.PREFETCH, f, sb,
                 installed, chain.file(f).storageBlockLength(sb));
             event.commit();
@@ -606,8 +613,10 @@ public final class LazyRestore implements AutoCloseable {
                         rateLimit(prefetched, t0);
                     }
                 } else if (prefetching && zeroCursor < blockCount) {
-                    PrefetchBatchEvent event = new PrefetchBatchEvent();
-                    event.begin();
+                    PrefetchBatchEvent event = Jfr.active() ? new PrefetchBatchEvent() : null;
+                    if (event != null) {
+                        event.begin();
+                    }
                     long end = Math.min(blockCount, zeroCursor + 1024);
                     int zeroed = 0;
                     for (long b = zeroCursor; b < end; b++) {
@@ -618,8 +627,10 @@ public final class LazyRestore implements AutoCloseable {
                         }
                     }
                     zeroCursor = end;
-                    event.end();
-                    if (event.shouldCommit() && zeroed > 0) {
+                    if (event != null) {
+                        event.end();
+                    }
+                    if (event != null && event.shouldCommit() && zeroed > 0) {
                         event.fill(PrefetchBatchEvent.ZERO, -1, -1, zeroed, 0);
                         event.commit();
                     }
