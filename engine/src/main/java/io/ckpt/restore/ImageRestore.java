@@ -230,6 +230,9 @@ public final class ImageRestore {
         private final ByteBuffer read;
         private final ByteBuffer write;
         private final BlockDecoder decoder = new BlockDecoder();
+        /** Zero-page checks: a view of the write buffer and of the shared zeros, reused. */
+        private ByteBuffer view;
+        private final ByteBuffer zeros = io.ckpt.memory.BufferZero.zeros();
         private final long dataLength;
         /** Set on the caller's worker only: it reports progress between storage blocks. */
         Progress progress = Progress.NONE;
@@ -250,6 +253,7 @@ public final class ImageRestore {
             this.read = ByteBuffer.allocateDirect(Math.max(1, readBytes)).order(ByteOrder.LITTLE_ENDIAN);
             this.write = ByteBuffer.allocateDirect(Math.max(WRITE_BYTES, chain.head().blockBytes()))
                 .order(ByteOrder.LITTLE_ENDIAN);
+            this.view = write.duplicate();
         }
 
         @Override
@@ -334,14 +338,43 @@ public final class ImageRestore {
             }
         }
 
-        /** Writes the gathered run, clipped to the image's data length (the arena's last page may reach past it). */
+        /**
+         * Writes the gathered run, clipped to the image's data length (the arena's last page may
+         * reach past it), leaving out all-zero pages: they stay holes, as in {@code lz4 -d}'s
+         * sparse output, and cost no page cache.
+         */
         private void flush() throws IOException {
             if (runLength == 0) {
                 return;
             }
-            int length = (int) Math.min(runLength, dataLength - runStart);
-            write.clear().limit(Math.max(0, length));
-            long position = runStart;
+            int length = (int) Math.max(0, Math.min(runLength, dataLength - runStart));
+            int page = io.ckpt.memory.GuestMemory.PAGE_SIZE;
+            int from = 0;
+            while (from < length) {
+                while (from < length && isZeroPage(from, Math.min(page, length - from))) {
+                    from += page;
+                }
+                int to = from;
+                while (to < length && !isZeroPage(to, Math.min(page, length - to))) {
+                    to += page;
+                }
+                to = Math.min(to, length);
+                if (to > from) {
+                    writeOut(from, to);
+                }
+                from = to;
+            }
+            runLength = 0;
+            write.clear();   // decoding checks indexes against the limit
+        }
+
+        private boolean isZeroPage(int at, int length) {
+            return io.ckpt.memory.BufferZero.isZero(view, zeros, at, length);
+        }
+
+        private void writeOut(int from, int to) throws IOException {
+            write.limit(to).position(from);
+            long position = runStart + from;
             try {
                 while (write.hasRemaining()) {
                     position += out.write(write, position);
@@ -349,8 +382,6 @@ public final class ImageRestore {
             } catch (IOException e) {
                 throw new IOException("cannot write the image at offset " + position + ": " + e.getMessage(), e);
             }
-            runLength = 0;
-            write.clear();   // decoding checks indexes against the limit
         }
 
         void close() {

@@ -78,6 +78,30 @@ class ImageRestoreTest {
     }
 
     @Test
+    void shouldLeaveZeroPagesInsideStoredBlocksAsHolesToo() throws Exception {
+        Path image = dir.resolve("pages.img");
+        byte[] bytes = new byte[16 << 20];
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(SEED);
+        for (int block = 0; block < bytes.length / (64 << 10); block++) {
+            // One random page in each 64 KiB block, the other 15 zero.
+            int page = block * 16 + rnd.nextInt(16);
+            for (int i = 0; i < 4096; i++) {
+                bytes[page * 4096 + i] = (byte) rnd.nextInt();
+            }
+        }
+        Files.write(image, bytes);
+        Path ckpt = dir.resolve("pages.ckpt");
+        Checkpoints.saveImage(image, ckpt, SaveOptions.defaults());
+        Path back = dir.resolve("back.img");
+        Checkpoints.restoreImage(ckpt, back, RestoreOptions.defaults());
+        assertArrayEquals(bytes, Files.readAllBytes(back));
+        long allocated = allocatedBytes(back);
+        assumeTrue(allocated >= 0, "stat(1) is not available to read the allocated size");
+        assertTrue(allocated <= bytes.length / 16 + (1 << 20), "allocated " + allocated + " bytes for "
+            + bytes.length / 16 + " bytes of non-zero pages: zero pages were written");
+    }
+
+    @Test
     void shouldRestoreAnIncrementalChainIntoAnImage() throws Exception {
         Path base = dir.resolve("base.ckpt");
         Path inc = dir.resolve("inc.ckpt");
