@@ -88,10 +88,17 @@ class PreImagePoolTest {
              PreImagePool pool = PreImagePool.create(8)) {
             ArenaFiller.fill(memory, ArenaFiller.Profile.MIXED, 5);
             SaveOptions options = SaveOptions.defaults().withPreImagePool(pool).withCompressors(1);
-            PendingCheckpoint p = PendingCheckpoint.begin(memory, dir.resolve("x.ckpt"), options);
-            for (long a = SIZE - 8; a > 0; a -= options.blockBytes()) {
+            // A block per 64 ms: the 4 MiB save lasts seconds, so the cancel always finds it running
+            // (unthrottled, it could finish before cancel() on a fast machine and await() would return).
+            PendingCheckpoint p = PendingCheckpoint.begin(memory, dir.resolve("x.ckpt"),
+                options.withRateLimit(1L << 20));
+            // As many blocks as the pool holds, from the far end: every buffer goes to a pre-image
+            // and no writer has to wait for one (a waiting writer would cut the rate limit short).
+            for (int i = 0; i < 8; i++) {
+                long a = SIZE - 8 - i * (long) options.blockBytes();
                 memory.putLong(a, a);
             }
+            assertEquals(8, pool.allocatedBuffers(), pool.toString());
             p.cancel();
             assertThrows(CancellationException.class, p::await);
             int allocated = pool.allocatedBuffers();
