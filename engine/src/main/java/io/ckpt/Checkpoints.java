@@ -13,6 +13,8 @@ import io.ckpt.restore.RestoreStats;
 import io.ckpt.save.SaveOptions;
 import io.ckpt.save.SavePipeline;
 import io.ckpt.save.SaveStats;
+import io.ckpt.store.CheckpointLocation;
+import io.ckpt.store.FileLocation;
 
 /**
  * The engine's front door: save an arena to a checkpoint file, restore one, verify one.
@@ -26,6 +28,10 @@ import io.ckpt.save.SaveStats;
  *     long v = memory.getLong(0x1000);   // 42
  * }
  * }</pre>
+ *
+ * <p>Every method taking a {@link Path} has a twin taking a {@link CheckpointLocation}: a
+ * checkpoint in any store (a local file, or an object in an S3-compatible store through the
+ * {@code store-s3} module's {@code S3Store}), in the same format.
  *
  * <p>Thread-safety: every method may be called from any thread; the arena must not be written
  * during a save or restore of it.
@@ -42,6 +48,45 @@ public final class Checkpoints {
     /** Saves {@code memory} to {@code file}. The file appears only once complete. */
     public static SaveStats save(GuestMemory memory, Path file, SaveOptions options) throws IOException {
         return SavePipeline.save(memory, file, options);
+    }
+
+    /** Saves {@code memory} to {@code location}, which shows it only once complete. */
+    public static SaveStats save(GuestMemory memory, CheckpointLocation location, SaveOptions options) throws IOException {
+        return SavePipeline.save(memory, location, options);
+    }
+
+    /** As {@link #saveImage(Path, Path, SaveOptions)} to any store. */
+    public static SaveStats saveImage(Path image, CheckpointLocation location, SaveOptions options) throws IOException {
+        return SavePipeline.save(image, location, options);
+    }
+
+    /** Restores the checkpoint at {@code location} into {@code memory}. */
+    public static RestoreStats restore(CheckpointLocation location, GuestMemory memory, RestoreOptions options)
+        throws IOException {
+        return EagerRestore.restore(location, memory, options);
+    }
+
+    /** As {@link #restoreImage(Path, Path, RestoreOptions)} from any store. */
+    public static RestoreStats restoreImage(CheckpointLocation location, Path image, RestoreOptions options)
+        throws IOException {
+        return io.ckpt.restore.ImageRestore.restore(location, image, options);
+    }
+
+    /** As {@link #compact(Path, Path)} between any stores (a chain in S3 into a local file, say). */
+    public static SaveStats compact(CheckpointLocation file, CheckpointLocation out) throws IOException {
+        try (ResolvedCheckpoint chain = ResolvedCheckpoint.open(file)) {
+            return compact(chain, out);
+        }
+    }
+
+    /** As {@link #verify(Path)} for a checkpoint in any store. */
+    public static CheckpointVerifier.Report verify(CheckpointLocation location) throws IOException {
+        return CheckpointVerifier.verify(location, null);
+    }
+
+    /** As {@link #inspect(Path)} for a checkpoint in any store. */
+    public static CheckpointMetadata inspect(CheckpointLocation location) throws IOException {
+        return location.readMetadata();
     }
 
     /**
@@ -99,6 +144,10 @@ public final class Checkpoints {
     }
 
     private static SaveStats compact(ResolvedCheckpoint chain, Path out) throws IOException {
+        return compact(chain, FileLocation.of(out));
+    }
+
+    private static SaveStats compact(ResolvedCheckpoint chain, CheckpointLocation out) throws IOException {
         CheckpointMetadata meta = chain.head();
         int[] hint = new int[meta.hintBlockCount()];
         for (int i = 0; i < hint.length; i++) {

@@ -1,6 +1,5 @@
 package io.ckpt.events;
 
-import java.nio.file.Path;
 
 import io.ckpt.save.SaveStats;
 import jdk.jfr.Category;
@@ -126,13 +125,13 @@ public final class CheckpointEvent extends Event {
     /**
      * Fills in the fields; call only inside {@code if (shouldCommit())}.
      *
-     * @param target      the checkpoint's file
+     * @param target      the checkpoint's file or store location
      * @param lazy        a lazy checkpoint
      * @param incremental an incremental one
      * @param stats       the stats of a committed checkpoint, or null
      * @param failure     why it did not commit, or null
      */
-    public void fill(Path target, boolean lazy, boolean incremental, SaveStats stats, Throwable failure) {
+    public void fill(Object target, boolean lazy, boolean incremental, SaveStats stats, Throwable failure) {
         this.file = String.valueOf(target);
         this.lazy = lazy;
         this.incremental = incremental;

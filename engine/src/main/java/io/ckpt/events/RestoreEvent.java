@@ -136,14 +136,14 @@ public final class RestoreEvent extends Event {
      * Fills in the fields of an eager restore straight into a raw image file
      * ({@code io.ckpt.restore.ImageRestore}); call only inside {@code if (shouldCommit())}.
      *
-     * @param file  the checkpoint restored
+     * @param file  the checkpoint restored (a path or a store location)
      * @param stats its restore's stats
      */
-    public void fillImage(Path file, RestoreStats stats) {
+    public void fillImage(String file, RestoreStats stats) {
         fill(file, stats, "image");
     }
 
-    private void fill(Path file, RestoreStats stats, String mode) {
+    private void fill(Object file, RestoreStats stats, String mode) {
         this.file = String.valueOf(file);
         this.mode = mode;
         arenaBytes = stats.arenaBytes();
@@ -162,7 +162,7 @@ public final class RestoreEvent extends Event {
      * @param arenaBytes the arena's size
      * @param stats      the restore's stats as it ends
      */
-    public void fill(Path file, long arenaBytes, LazyRestoreStats stats) {
+    public void fill(String file, long arenaBytes, LazyRestoreStats stats) {
         this.file = String.valueOf(file);
         mode = "lazy";
         this.arenaBytes = arenaBytes;

@@ -92,6 +92,69 @@ public final class CheckpointVerifier {
     public static Report verify(Path file, LongConsumer progress) throws IOException {
         long t0 = System.nanoTime();
         CheckpointMetadata meta = CheckpointMetadata.read(file);
+        return verify(meta, progress, t0);
+    }
+
+    /**
+     * As {@link #verify(Path, LongConsumer)} for a checkpoint in any store: one from a store other
+     * than the local disk is read storage block by storage block (one ranged GET each), padding included.
+     */
+    public static Report verify(io.ckpt.store.CheckpointLocation location, LongConsumer progress) throws IOException {
+        long t0 = System.nanoTime();
+        if (location.file() != null) {
+            return verify(location.file(), progress);
+        }
+        CheckpointMetadata meta = location.readMetadata();
+        StorageBlockMap map = StorageBlockMap.of(meta);
+        ByteBuffer scratch = ByteBuffer.allocateDirect(meta.blockBytes());
+        ByteBuffer sbuf = ByteBuffer.allocateDirect(meta.storageBlockSize() + StorageBlockDescriptor.FILE_ALIGNMENT)
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        io.ckpt.codec.BlockDecoder decoder = new io.ckpt.codec.BlockDecoder();
+        ByteBuffer index = meta.index();
+        long decoded = 0;
+        try (io.ckpt.store.CheckpointReader reader = location.openReader()) {
+            long headerEnd = meta.parentName() == null ? HeaderDescriptor.LENGTH
+                : ParentReferenceDescriptor.NAME_OFFSET + meta.parentName().getBytes(StandardCharsets.UTF_8).length;
+            ByteBuffer region = ByteBuffer.allocate(HeaderDescriptor.REGION_LENGTH);
+            reader.readFully(region, 0, "header region");
+            checkZero(region, (int) headerEnd, HeaderDescriptor.REGION_LENGTH, 0, "header region");
+            for (int sb = 0; sb < meta.storageBlockCount(); sb++) {
+                long at = meta.storageBlockOffset(sb);
+                int length = meta.storageBlockLength(sb);
+                int padded = (int) StorageBlockDescriptor.align(length, StorageBlockDescriptor.FILE_ALIGNMENT);
+                reader.readFully(sbuf.clear().limit(padded), at, "storage block " + sb);
+                sbuf.clear();
+                checkZero(sbuf, length, padded, at, "storage block " + sb + " padding");
+                StorageBlockDecoder.checkStorageBlock(sbuf, 0, meta, index, sb);
+                for (int i = 0, n = map.count(sb); i < n; i++) {
+                    int block = map.block(sb, i);
+                    int off = io.ckpt.format.IndexEntryDescriptor.payloadOffset(index, block);
+                    decoder.decode(io.ckpt.format.IndexEntryDescriptor.encoding(index, block), sbuf, off,
+                        io.ckpt.format.IndexEntryDescriptor.storedLength(index, block), scratch, 0, meta.blockLength(block),
+                        true, io.ckpt.format.IndexEntryDescriptor.crc(index, block), block, at + off);
+                    decoded += meta.blockLength(block);
+                }
+                if (progress != null) {
+                    progress.accept(sb + 1);
+                }
+            }
+        } finally {
+            BufferUtil.free(scratch);
+            BufferUtil.free(sbuf);
+        }
+        return new Report(meta.blockCount(), meta.storageBlockCount(), decoded, System.nanoTime() - t0);
+    }
+
+    private static void checkZero(ByteBuffer b, int from, int to, long base, String what) throws CorruptCheckpointException {
+        for (int i = from; i < to; i++) {
+            if (b.get(i) != 0) {
+                throw new CorruptCheckpointException(what, base + i, String.format(
+                    "byte 0x%02x where the format requires zero padding", b.get(i)));
+            }
+        }
+    }
+
+    private static Report verify(CheckpointMetadata meta, LongConsumer progress, long t0) throws IOException {
         StorageBlockMap map = StorageBlockMap.of(meta);
         ByteBuffer scratch = ByteBuffer.allocateDirect(meta.blockBytes());
         long decoded = 0;

@@ -7,18 +7,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.ckpt.codec.BlockDecoder;
 import io.ckpt.events.RestoreEvent;
 import io.ckpt.format.CheckpointMetadata;
 import io.ckpt.format.Encoding;
 import io.ckpt.format.IndexEntryDescriptor;
 import io.ckpt.memory.BufferZero;
 import io.ckpt.memory.GuestMemory;
+import io.ckpt.store.CheckpointLocation;
+import io.ckpt.store.FileLocation;
 
 /**
  * Eager restore: validates header, trailer, index and table (of every file of an incremental
  * chain), then installs every page block into the arena, decompressing straight from the
  * mapped file into the arena's slabs, on several threads that take storage blocks from a
- * shared counter. Each block's CRC32C is checked unless switched off. ZERO blocks cost no read.
+ * shared counter. From a remote store, {@link RemoteFetcher}'s threads keep
+ * {@link RestoreOptions#readConcurrency} ranged GETs (one per storage block) in flight, and these
+ * threads decode the storage blocks as they arrive. Each block's CRC32C is checked unless switched off. ZERO blocks cost no read.
  *
  * <p>Thread-safety: {@link #restore} may be called from any thread; nothing else may use the
  * arena until it returns. On failure the arena's content is unspecified.
@@ -37,6 +42,12 @@ public final class EagerRestore {
      * @throws io.ckpt.format.ParentCheckpointException if a parent is missing or mismatched.
      */
     public static RestoreStats restore(Path file, GuestMemory memory, RestoreOptions options) throws IOException {
+        return restore(FileLocation.of(file), memory, options);
+    }
+
+    /** As {@link #restore(Path, GuestMemory, RestoreOptions)} from a checkpoint in any store. */
+    public static RestoreStats restore(CheckpointLocation file, GuestMemory memory, RestoreOptions options)
+        throws IOException {
         RestoreEvent event = RestoreEvent.beginIfActive();
         long t0 = System.nanoTime();
         try (ResolvedCheckpoint chain = ResolvedCheckpoint.open(file)) {
@@ -59,6 +70,8 @@ public final class EagerRestore {
         int[] items = workItems(chain);
         int threads = Math.max(1, Math.min(options.threads(), Math.max(1, items.length / 2)));
         Shared shared = new Shared(items);
+        // A remote store: fetcher threads keep readConcurrency GETs in flight, these threads decode.
+        shared.fetcher = chain.allMapped() ? null : new RemoteFetcher(chain, items, options.readConcurrency(), threads);
         Worker[] workers = new Worker[threads];
         Thread[] running = new Thread[threads - 1];
         for (int i = 0; i < threads; i++) {
@@ -69,16 +82,22 @@ public final class EagerRestore {
             running[i - 1].setDaemon(true);
             running[i - 1].start();
         }
-        workers[0].run();
         boolean interrupted = false;
-        for (Thread t : running) {
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
+        try {
+            workers[0].run();
+            for (Thread t : running) {
+                while (true) {
+                    try {
+                        t.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
                 }
+            }
+        } finally {
+            if (shared.fetcher != null) {
+                shared.fetcher.close();
             }
         }
         if (interrupted) {
@@ -136,7 +155,7 @@ public final class EagerRestore {
     /** @throws IllegalArgumentException if the arena and the checkpoint disagree in size. */
     public static void checkFits(CheckpointMetadata meta, GuestMemory memory) {
         if (meta.arenaSize() != memory.size()) {
-            throw new IllegalArgumentException("checkpoint " + meta.path() + " holds an arena of " + meta.arenaSize()
+            throw new IllegalArgumentException("checkpoint " + meta.name() + " holds an arena of " + meta.arenaSize()
                 + " bytes, guest memory is " + memory.size() + " bytes");
         }
         if (memory.slabSize() % meta.blockBytes() != 0) {
@@ -151,6 +170,8 @@ public final class EagerRestore {
         final AtomicLong nextZeroStripe = new AtomicLong();
         final AtomicLong bytesRead = new AtomicLong();
         final AtomicReference<Throwable> failure = new AtomicReference<>();
+        /** Reads the storage blocks of a remote chain ahead; null when every file is mapped. */
+        RemoteFetcher fetcher;
 
         Shared(int[] items) {
             this.items = items;
@@ -164,6 +185,10 @@ public final class EagerRestore {
         private final RestoreOptions options;
         private final Shared shared;
         private final StorageBlockDecoder[] decoders;
+        /** For files that are not mapped (a remote store): the storage block being decoded, the fetcher's buffer. */
+        private java.nio.ByteBuffer buffer;
+        private RemoteFetcher.Filled current;
+        private final BlockDecoder blockDecoder = new BlockDecoder();
         long zero;
         long raw;
         long lz4;
@@ -175,7 +200,7 @@ public final class EagerRestore {
             this.shared = shared;
             this.decoders = new StorageBlockDecoder[chain.fileCount()];
             for (int f = 0; f < decoders.length; f++) {
-                decoders[f] = new StorageBlockDecoder(chain.mapped(f));
+                decoders[f] = chain.mapped(f) == null ? null : new StorageBlockDecoder(chain.mapped(f));
             }
         }
 
@@ -189,21 +214,34 @@ public final class EagerRestore {
             StorageBlockDecoder decoder = decoders[f];
             StorageBlockMap map = chain.map(f);
             ByteBuffer index = chain.index(f);
-            decoder.check(sb);
+            if (decoder != null) {
+                decoder.check(sb);
+            } else {
+                buffer = current.buffer();   // read and checked by a fetcher
+            }
             for (int i = 0, n = map.count(sb); i < n; i++) {
                 int block = map.block(sb, i);
                 if (chain.sourceOf(block) == f) {   // else superseded by a newer file of the chain
-                    pageBlock(decoder, index, sb, block, blockBytes);
+                    pageBlock(decoder, index, f, sb, block, blockBytes);
                 }
             }
             return chain.file(f).storageBlockLength(sb);
         }
 
-        private void pageBlock(StorageBlockDecoder decoder, ByteBuffer index, int sb, int block, int blockBytes)
+        private void pageBlock(StorageBlockDecoder decoder, ByteBuffer index, int f, int sb, int block, int blockBytes)
             throws java.io.IOException {
             long address = (long) block * blockBytes;
             int length = chain.head().blockLength(block);
-            decoder.decode(sb, block, memory.slabFor(address, length), memory.slabOffset(address), options.verifyChecksums());
+            if (decoder != null) {
+                decoder.decode(sb, block, memory.slabFor(address, length), memory.slabOffset(address),
+                    options.verifyChecksums());
+            } else {
+                int off = IndexEntryDescriptor.payloadOffset(index, block);
+                blockDecoder.decode(IndexEntryDescriptor.encoding(index, block), buffer, off,
+                    IndexEntryDescriptor.storedLength(index, block), memory.slabFor(address, length),
+                    memory.slabOffset(address), length, options.verifyChecksums(),
+                    IndexEntryDescriptor.crc(index, block), block, chain.file(f).storageBlockOffset(sb) + off);
+            }
             if (IndexEntryDescriptor.encodingId(index, block) == Encoding.LZ4.id()) {
                 lz4++;
             } else {
@@ -218,8 +256,7 @@ public final class EagerRestore {
                 int blockBytes = head.blockBytes();
                 long read = 0;
                 int pairs = shared.items.length / 2;
-                for (int k = shared.nextItem.getAndIncrement(); k < pairs && shared.failure.get() == null;
-                     k = shared.nextItem.getAndIncrement()) {
+                for (int k = nextItem(pairs); k < pairs && shared.failure.get() == null; k = nextItem(pairs)) {
                     read += storageBlock(shared.items[2 * k], shared.items[2 * k + 1], blockBytes);
                 }
                 shared.bytesRead.addAndGet(read);
@@ -240,7 +277,28 @@ public final class EagerRestore {
                 }
             } catch (Throwable t) {
                 shared.failure.compareAndSet(null, t);
+            } finally {
+                if (current != null) {
+                    shared.fetcher.release(current);
+                    current = null;
+                }
             }
+        }
+
+        /**
+         * @return the next work item: from the shared counter (mapped files), or the next storage
+         *         block a fetcher has read (a remote store; the previous one's buffer goes back); {@code pairs} when done.
+         */
+        private int nextItem(int pairs) throws IOException {
+            if (shared.fetcher == null) {
+                return shared.nextItem.getAndIncrement();
+            }
+            if (current != null) {
+                shared.fetcher.release(current);
+                current = null;
+            }
+            current = shared.fetcher.take();
+            return current == null ? pairs : current.k();
         }
     }
 }

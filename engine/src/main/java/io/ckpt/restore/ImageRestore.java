@@ -20,6 +20,8 @@ import io.ckpt.format.CheckpointMetadata;
 import io.ckpt.format.Encoding;
 import io.ckpt.format.IndexEntryDescriptor;
 import io.ckpt.io.AtomicCommit;
+import io.ckpt.store.CheckpointLocation;
+import io.ckpt.store.FileLocation;
 import org.agrona.BufferUtil;
 
 /**
@@ -59,16 +61,25 @@ public final class ImageRestore {
      *                                                   disk included); nothing is left behind.
      */
     public static RestoreStats restore(Path file, Path image, RestoreOptions options) throws IOException {
+        return restore(FileLocation.of(file), image, options);
+    }
+
+    /**
+     * As {@link #restore(Path, Path, RestoreOptions)} from a checkpoint in any store: from a remote
+     * one each storage block is one ranged GET, {@link RestoreOptions#readConcurrency} at once.
+     */
+    public static RestoreStats restore(CheckpointLocation file, Path image, RestoreOptions options) throws IOException {
         io.ckpt.events.RestoreEvent event = io.ckpt.events.RestoreEvent.beginIfActive();
         RestoreStats stats = restore(file, image, options, System.nanoTime());
         if (event != null && io.ckpt.events.RestoreEvent.endShouldCommit(event)) {
-            event.fillImage(file, stats);
+            event.fillImage(file.toString(), stats);
             event.commit();
         }
         return stats;
     }
 
-    private static RestoreStats restore(Path file, Path image, RestoreOptions options, long t0) throws IOException {
+    private static RestoreStats restore(CheckpointLocation file, Path image, RestoreOptions options, long t0)
+        throws IOException {
         Path target = image.toAbsolutePath();
         if (Files.isDirectory(target)) {
             throw new IOException(image + " is a directory");
@@ -79,7 +90,8 @@ public final class ImageRestore {
         }
         try (ResolvedCheckpoint chain = ResolvedCheckpoint.open(file)) {
             for (int f = 0; f < chain.fileCount(); f++) {
-                if (Files.exists(target) && Files.isSameFile(chain.file(f).path(), target)) {
+                Path source = chain.location(f).file();
+                if (source != null && Files.exists(target) && Files.isSameFile(source, target)) {
                     throw new IllegalArgumentException(image + " is " + (f == 0 ? "the checkpoint" : "a parent of the checkpoint")
                         + " being restored; restore to another file");
                 }
@@ -113,7 +125,8 @@ public final class ImageRestore {
         throws IOException {
         CheckpointMetadata head = chain.head();
         int[] items = EagerRestore.workItems(chain);
-        int threads = Math.max(1, Math.min(options.threads(), Math.max(1, items.length / 2)));
+        int threads = Math.max(1, Math.min(chain.allMapped() ? options.threads() : options.readConcurrency(),
+            Math.max(1, items.length / 2)));
         int readBytes = 0;
         for (int f = 0; f < chain.fileCount(); f++) {
             for (int sb = 0; sb < chain.file(f).storageBlockCount(); sb++) {
@@ -326,6 +339,12 @@ public final class ImageRestore {
         }
 
         private void readFully(int f, long fileOffset, int length) throws IOException {
+            if (chain.reader(f) != null) {
+                // Another store: one request for the whole storage block.
+                read.clear().limit(length);
+                chain.reader(f).readFully(read, fileOffset, "storage block");
+                return;
+            }
             if (in[f] == null) {
                 in[f] = FileChannel.open(chain.file(f).path(), StandardOpenOption.READ);
             }

@@ -12,11 +12,16 @@ import io.ckpt.format.Encoding;
 import io.ckpt.format.IndexEntryDescriptor;
 import io.ckpt.format.ParentCheckpointException;
 import io.ckpt.io.MappedCheckpoint;
+import io.ckpt.store.CheckpointLocation;
+import io.ckpt.store.CheckpointReader;
+import io.ckpt.store.FileLocation;
 
 /**
  * A checkpoint with its parent chain resolved: for every page block, the file of the chain
  * that holds it (the newest one whose index entry is not PARENT), or none for a ZERO block.
- * A full checkpoint is a chain of one. Each file's metadata is validated and its data mapped.
+ * A full checkpoint is a chain of one. Each file's metadata is validated; a local file's data
+ * is mapped, a checkpoint in another store (an object) gets an open {@link CheckpointReader}
+ * instead, whose storage blocks the restores read with one positional read (ranged GET) each.
  *
  * <p>Thread-safety: immutable after {@link #open}; {@link #close} must not race with readers.
  */
@@ -26,15 +31,26 @@ public final class ResolvedCheckpoint implements AutoCloseable {
     private static final byte ZERO_SOURCE = -1;
 
     private final CheckpointMetadata[] files;
+    private final CheckpointLocation[] locations;
+    /** Per file, its mapping (a local file) or null. */
     private final MappedCheckpoint[] mapped;
+    /** Per file, its reader (a checkpoint in another store) or null. */
+    private final CheckpointReader[] readers;
     private final StorageBlockMap[] maps;
     /** Per block, the chain index holding it or -1 for ZERO; null for a full checkpoint (chain of one). */
     private final byte[] source;
     private final ByteBuffer headIndex;
 
-    private ResolvedCheckpoint(CheckpointMetadata[] files, MappedCheckpoint[] mapped, StorageBlockMap[] maps, byte[] source) {
+    /** One checkpoint of a chain: its validated metadata and where it lives. */
+    public record Link(CheckpointMetadata metadata, CheckpointLocation location) {
+    }
+
+    private ResolvedCheckpoint(CheckpointMetadata[] files, CheckpointLocation[] locations, MappedCheckpoint[] mapped,
+                               CheckpointReader[] readers, StorageBlockMap[] maps, byte[] source) {
         this.files = files;
+        this.locations = locations;
         this.mapped = mapped;
+        this.readers = readers;
         this.maps = maps;
         this.source = source;
         this.headIndex = files[0].index();
@@ -42,7 +58,16 @@ public final class ResolvedCheckpoint implements AutoCloseable {
 
     /** Reads {@code file} and, for an incremental checkpoint, its parents down to a full one. */
     public static ResolvedCheckpoint open(Path file) throws IOException {
-        List<CheckpointMetadata> chain = chain(file);
+        return open(FileLocation.of(file));
+    }
+
+    /** As {@link #open(Path)} for a checkpoint in any store; its parents are looked up in the same one. */
+    public static ResolvedCheckpoint open(CheckpointLocation file) throws IOException {
+        List<Link> links = links(file);
+        List<CheckpointMetadata> chain = new ArrayList<>(links.size());
+        for (Link l : links) {
+            chain.add(l.metadata());
+        }
         CheckpointMetadata head = chain.get(0);
         // A full checkpoint resolves every block to itself: no per-block table, nothing to scan.
         byte[] source = null;
@@ -59,58 +84,109 @@ public final class ResolvedCheckpoint implements AutoCloseable {
             }
         }
         MappedCheckpoint[] mapped = new MappedCheckpoint[chain.size()];
+        CheckpointReader[] readers = new CheckpointReader[chain.size()];
+        CheckpointLocation[] locations = new CheckpointLocation[chain.size()];
         try {
             for (int i = 0; i < chain.size(); i++) {
-                mapped[i] = MappedCheckpoint.open(chain.get(i));
-            }
-        } catch (IOException | RuntimeException e) {
-            for (MappedCheckpoint m : mapped) {
-                if (m != null) {
-                    m.close();
+                locations[i] = links.get(i).location();
+                if (locations[i].file() != null) {
+                    mapped[i] = MappedCheckpoint.open(chain.get(i));
+                } else {
+                    readers[i] = locations[i].openReader();
                 }
             }
+        } catch (IOException | RuntimeException e) {
+            closeAll(mapped, readers);
             throw e;
         }
-        return new ResolvedCheckpoint(chain.toArray(new CheckpointMetadata[0]), mapped,
+        return new ResolvedCheckpoint(chain.toArray(new CheckpointMetadata[0]), locations, mapped, readers,
             new StorageBlockMap[chain.size()], source);
+    }
+
+    private static void closeAll(MappedCheckpoint[] mapped, CheckpointReader[] readers) {
+        for (MappedCheckpoint m : mapped) {
+            if (m != null) {
+                m.close();
+            }
+        }
+        for (CheckpointReader r : readers) {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (IOException e) {
+                    // read-only: nothing to lose
+                }
+            }
+        }
     }
 
     /** @return the metadata of {@code file} and its ancestors, newest first, validated against each other. */
     public static List<CheckpointMetadata> chain(Path file) throws IOException {
+        return chain(FileLocation.of(file));
+    }
+
+    /** As {@link #chain(Path)} for a checkpoint in any store. */
+    public static List<CheckpointMetadata> chain(CheckpointLocation file) throws IOException {
         List<CheckpointMetadata> chain = new ArrayList<>();
-        CheckpointMetadata m = CheckpointMetadata.read(file);
-        chain.add(m);
+        for (Link l : links(file)) {
+            chain.add(l.metadata());
+        }
+        return chain;
+    }
+
+    /**
+     * @return {@code file} and its ancestors, newest first, with where each was found: every parent
+     *         by the name its child records, resolved in the child's store and directory (key prefix).
+     */
+    public static List<Link> links(CheckpointLocation file) throws IOException {
+        List<Link> chain = new ArrayList<>();
+        CheckpointMetadata m = file.readMetadata();
+        CheckpointLocation at = file;
+        chain.add(new Link(m, at));
         while (m.incremental()) {
             if (chain.size() >= MAX_CHAIN) {
                 throw new ParentCheckpointException("checkpoint chain of " + file + " is longer than " + MAX_CHAIN
                     + " files (a cycle?)");
             }
-            Path dir = m.path().toAbsolutePath().getParent();
-            Path parentPath;
+            CheckpointLocation parentPath;
             try {
-                parentPath = dir.resolve(m.parentName()).normalize();
-            } catch (java.nio.file.InvalidPathException e) {
-                throw new ParentCheckpointException("parent reference of " + m.path() + " (" + m.fileUuid()
+                parentPath = at.resolveSibling(m.parentName());
+            } catch (IllegalArgumentException e) {
+                throw new ParentCheckpointException("parent reference of " + at + " (" + m.fileUuid()
                     + ") names an impossible path '" + m.parentName() + "': " + e.getMessage());
             }
-            if (!Files.exists(parentPath)) {
-                throw ParentCheckpointException.missing(m.path(), m.fileUuid(), m.parentUuid(), parentPath);
+            Path parentFile = parentPath.file();
+            if (parentFile != null) {
+                if (!Files.exists(parentFile)) {
+                    throw ParentCheckpointException.missing(at.toString(), m.fileUuid(), m.parentUuid(),
+                        parentPath.toString());
+                }
+                if (!Files.isRegularFile(parentFile)) {
+                    throw new ParentCheckpointException("parent checkpoint of " + at + " (" + m.fileUuid()
+                        + ") expected " + m.parentUuid() + " but " + parentPath + " is not a regular file");
+                }
             }
-            if (!Files.isRegularFile(parentPath)) {
-                throw new ParentCheckpointException("parent checkpoint of " + m.path() + " (" + m.fileUuid()
-                    + ") expected " + m.parentUuid() + " but " + parentPath + " is not a regular file");
+            CheckpointMetadata p;
+            try {
+                p = parentPath.readMetadata();
+            } catch (java.nio.file.NoSuchFileException e) {
+                if (parentFile != null) {
+                    throw e;
+                }
+                throw ParentCheckpointException.missing(at.toString(), m.fileUuid(), m.parentUuid(), parentPath.toString());
             }
-            CheckpointMetadata p = CheckpointMetadata.read(parentPath);
             if (!p.fileUuid().equals(m.parentUuid())) {
-                throw ParentCheckpointException.mismatch(m.path(), m.fileUuid(), m.parentUuid(), parentPath, p.fileUuid());
+                throw ParentCheckpointException.mismatch(at.toString(), m.fileUuid(), m.parentUuid(),
+                    parentPath.toString(), p.fileUuid());
             }
             if (p.arenaSize() != m.arenaSize() || p.blockBytes() != m.blockBytes()) {
                 throw new ParentCheckpointException("parent " + parentPath + " (" + p.fileUuid() + ") has arena "
-                    + p.arenaSize() + " in " + p.blockBytes() + "-byte blocks; child " + m.path() + " (" + m.fileUuid()
+                    + p.arenaSize() + " in " + p.blockBytes() + "-byte blocks; child " + at + " (" + m.fileUuid()
                     + ") has " + m.arenaSize() + " in " + m.blockBytes());
             }
-            chain.add(p);
+            chain.add(new Link(p, parentPath));
             m = p;
+            at = parentPath;
         }
         return chain;
     }
@@ -129,8 +205,46 @@ public final class ResolvedCheckpoint implements AutoCloseable {
         return files[i];
     }
 
+    /** @return file {@code i}'s mapping, or null if it is not a local file (see {@link #reader}). */
     public MappedCheckpoint mapped(int i) {
         return mapped[i];
+    }
+
+    /** @return file {@code i}'s reader if it lives in another store than the local disk, else null (it is mapped). */
+    public CheckpointReader reader(int i) {
+        return readers[i];
+    }
+
+    /** @return where file {@code i} lives. */
+    public CheckpointLocation location(int i) {
+        return locations[i];
+    }
+
+    /** @return true if every file of the chain is a local, mapped file. */
+    public boolean allMapped() {
+        for (MappedCheckpoint m : mapped) {
+            if (m == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reads storage block {@code sb} of file {@code i} into {@code dst} from index 0 (its
+     * storage-block-length bytes): a copy out of the mapping, or one read (ranged GET) of the
+     * store. Checks the storage block's header and map against the index.
+     */
+    public void readStorageBlock(int i, int sb, ByteBuffer dst) throws IOException {
+        CheckpointMetadata meta = files[i];
+        int length = meta.storageBlockLength(sb);
+        if (mapped[i] != null) {
+            dst.put(0, mapped[i].window(sb), mapped[i].offsetInWindow(sb), length);
+        } else {
+            ByteBuffer d = dst.duplicate().clear().limit(length);
+            readers[i].readFully(d, meta.storageBlockOffset(sb), "storage block " + sb);
+        }
+        StorageBlockDecoder.checkStorageBlock(dst, 0, meta, meta.index(), sb);
     }
 
     /** @return file {@code i}'s reverse map, built on first use (O(blocks)), then cached. */
@@ -156,8 +270,6 @@ public final class ResolvedCheckpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        for (MappedCheckpoint m : mapped) {
-            m.close();
-        }
+        closeAll(mapped, readers);
     }
 }

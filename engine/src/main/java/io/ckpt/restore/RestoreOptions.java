@@ -7,15 +7,19 @@ package io.ckpt.restore;
 public final class RestoreOptions {
     /** Restore threads by default: two where the machine has two cores or more. */
     public static final int DEFAULT_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    /** Storage blocks read at once from a remote store (an object store) by default. */
+    public static final int DEFAULT_READ_CONCURRENCY = 16;
 
     private final boolean verifyChecksums;
     private final int threads;
     private final boolean arenaZeroed;
     private final boolean sync;
     private final io.ckpt.Progress progress;
+    private final int readConcurrency;
 
     private RestoreOptions(boolean verifyChecksums, int threads, boolean arenaZeroed, boolean sync,
-                           io.ckpt.Progress progress) {
+                           io.ckpt.Progress progress, int readConcurrency) {
+        this.readConcurrency = readConcurrency;
         this.verifyChecksums = verifyChecksums;
         this.threads = threads;
         this.arenaZeroed = arenaZeroed;
@@ -25,12 +29,12 @@ public final class RestoreOptions {
 
     /** @return the defaults. */
     public static RestoreOptions defaults() {
-        return new RestoreOptions(true, DEFAULT_THREADS, false, false, io.ckpt.Progress.NONE);
+        return new RestoreOptions(true, DEFAULT_THREADS, false, false, io.ckpt.Progress.NONE, DEFAULT_READ_CONCURRENCY);
     }
 
     /** @param verify check each block's CRC32C as it is installed (default true). */
     public RestoreOptions withVerifyChecksums(boolean verify) {
-        return new RestoreOptions(verify, threads, arenaZeroed, sync, progress);
+        return new RestoreOptions(verify, threads, arenaZeroed, sync, progress, readConcurrency);
     }
 
     /**
@@ -41,7 +45,7 @@ public final class RestoreOptions {
      *             not at all to other processes).
      */
     public RestoreOptions withSync(boolean sync) {
-        return new RestoreOptions(verifyChecksums, threads, arenaZeroed, sync, progress);
+        return new RestoreOptions(verifyChecksums, threads, arenaZeroed, sync, progress, readConcurrency);
     }
 
     /**
@@ -50,7 +54,7 @@ public final class RestoreOptions {
      */
     public RestoreOptions withProgress(io.ckpt.Progress listener) {
         return new RestoreOptions(verifyChecksums, threads, arenaZeroed, sync,
-            java.util.Objects.requireNonNull(listener, "listener"));
+            java.util.Objects.requireNonNull(listener, "listener"), readConcurrency);
     }
 
     /** @param n restore threads, in [1, 64]. */
@@ -58,7 +62,7 @@ public final class RestoreOptions {
         if (n < 1 || n > 64) {
             throw new IllegalArgumentException("threads=" + n + " must be in [1, 64]");
         }
-        return new RestoreOptions(verifyChecksums, n, arenaZeroed, sync, progress);
+        return new RestoreOptions(verifyChecksums, n, arenaZeroed, sync, progress, readConcurrency);
     }
 
     /**
@@ -66,9 +70,23 @@ public final class RestoreOptions {
      *               no write at all (default false: they are zero-filled).
      */
     public RestoreOptions withArenaZeroed(boolean zeroed) {
-        return new RestoreOptions(verifyChecksums, threads, zeroed, sync, progress);
+        return new RestoreOptions(verifyChecksums, threads, zeroed, sync, progress, readConcurrency);
     }
 
+    /**
+     * @param n storage blocks read at once (parallel ranged GETs) when the checkpoint lives in a
+     *          remote store, in [1, 256]: as many fetcher threads, whose storage blocks the
+     *          {@link #withThreads} restore threads decode ({@link EagerRestore}; an image restore's
+     *          threads each read and decode); default {@value #DEFAULT_READ_CONCURRENCY}.
+     */
+    public RestoreOptions withReadConcurrency(int n) {
+        if (n < 1 || n > 256) {
+            throw new IllegalArgumentException("readConcurrency=" + n + " must be in [1, 256]");
+        }
+        return new RestoreOptions(verifyChecksums, threads, arenaZeroed, sync, progress, n);
+    }
+
+    public int readConcurrency() { return readConcurrency; }
     public boolean verifyChecksums() { return verifyChecksums; }
     public int threads() { return threads; }
     public boolean arenaZeroed() { return arenaZeroed; }

@@ -49,6 +49,12 @@ public final class PendingCheckpoint implements AutoCloseable {
      * call {@link #begin()} during the host's pause. {@link #close()} abandons it.
      */
     public static PendingCheckpoint prepare(GuestMemory memory, Path target, SaveOptions options) throws IOException {
+        return prepare(memory, io.ckpt.store.FileLocation.of(target), options);
+    }
+
+    /** As {@link #prepare(GuestMemory, Path, SaveOptions)} for a checkpoint in any store. */
+    public static PendingCheckpoint prepare(GuestMemory memory, io.ckpt.store.CheckpointLocation target,
+                                            SaveOptions options) throws IOException {
         SaveJob job = new SaveJob(memory, target, options, true);
         job.prepare();
         return new PendingCheckpoint(job);

@@ -5,8 +5,6 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.UUID;
@@ -20,9 +18,12 @@ import io.ckpt.format.IndexEntryDescriptor;
 import io.ckpt.format.LittleEndian;
 import io.ckpt.format.ParentReferenceDescriptor;
 import io.ckpt.format.TrailerDescriptor;
-import io.ckpt.io.AtomicCommit;
 import io.ckpt.memory.BlockTracking;
 import io.ckpt.memory.GuestMemory;
+import io.ckpt.restore.ResolvedCheckpoint;
+import io.ckpt.store.CheckpointLocation;
+import io.ckpt.store.CheckpointOutput;
+import io.ckpt.store.FileLocation;
 import net.openhft.chronicle.core.io.BackgroundResourceReleaser;
 import net.openhft.chronicle.core.io.IORuntimeException;
 import org.HdrHistogram.Histogram;
@@ -30,8 +31,8 @@ import org.agrona.BufferUtil;
 
 /**
  * One save, from plan to commit: snapshots the arena's tracking bits, plans the blocks,
- * starts compressor threads and the I/O thread, and after they finish commits the file
- * atomically. A lazy job installs the copy-before-write guard for the duration.
+ * starts compressor threads and the I/O thread, and after they finish commits the checkpoint
+ * atomically through its location's {@link CheckpointOutput} (a file, an object store). A lazy job installs the copy-before-write guard for the duration.
  *
  * <p>Thread-safety: {@link #start} on the thread that owns the arena's pause;
  * {@link #finish} on one thread afterwards; {@link #cancel} from any thread.
@@ -40,7 +41,7 @@ final class SaveJob {
     /** The arena, or null when the source is an image file (no tracking, no guard, no parent). */
     private final GuestMemory memory;
     private final BlockSource source;
-    private final Path target;
+    private final CheckpointLocation target;
     private final SaveOptions options;
     private final boolean lazy;
     private final SaveControl control = new SaveControl();
@@ -49,7 +50,7 @@ final class SaveJob {
     private SaveLayout layout;
     private SavePlan plan;
     private LazySaveState lazyState;
-    private Path temp;
+    private CheckpointOutput output;
     private ByteBuffer header;
     private ByteBuffer index;
     private ByteBuffer hint;
@@ -66,15 +67,19 @@ final class SaveJob {
     private CheckpointMetadata parentMeta;
 
     SaveJob(GuestMemory memory, Path target, SaveOptions options, boolean lazy) {
+        this(memory, FileLocation.of(target), options, lazy);
+    }
+
+    SaveJob(GuestMemory memory, CheckpointLocation target, SaveOptions options, boolean lazy) {
         this(memory, new ArenaSource(memory), target, options, lazy);
     }
 
     /** A quiet save of an image file: no arena, so no tracking bits, hint from the options only, no parent. */
-    SaveJob(ImageFileSource image, Path target, SaveOptions options) {
+    SaveJob(ImageFileSource image, CheckpointLocation target, SaveOptions options) {
         this(null, image, target, options.withDataLength(image.dataLength()), false);
     }
 
-    private SaveJob(GuestMemory memory, BlockSource source, Path target, SaveOptions options, boolean lazy) {
+    private SaveJob(GuestMemory memory, BlockSource source, CheckpointLocation target, SaveOptions options, boolean lazy) {
         this.memory = memory;
         this.source = source;
         this.target = target;
@@ -98,29 +103,22 @@ final class SaveJob {
             options.validateFor(memory);
         } else {
             options.validateFor(source.size());
-            if (options.parent() != null) {
+            if (options.parentLocation() != null) {
                 throw new IllegalArgumentException("an image file has no dirty tracking: save it in full, not with parent "
-                    + options.parent());
+                    + options.parentLocation());
             }
-        }
-        Path dir = target.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new NoSuchFileException(String.valueOf(dir), null, "directory for the checkpoint does not exist");
-        }
-        if (Files.isDirectory(target)) {
-            throw new IOException(target + " is a directory");
         }
         if (memory != null && memory.guard() != null) {
             throw new IllegalStateException("cannot save while the arena has " + memory.guard());
         }
         layout = SaveLayout.of(source.size(), options);
-        CheckpointMetadata parent = options.parent() == null ? null : checkParent(options.parent());
+        CheckpointMetadata parent = options.parentLocation() == null ? null : checkParent(options.parentLocation());
         fileUuid = options.fileUuid() != null ? options.fileUuid() : io.ckpt.io.FileUuids.random();
 
-        // Everything that does not depend on the arena's state is prepared first.
-        AtomicCommit.cleanLeftovers(target);
-        temp = AtomicCommit.tempFor(target);
-        Files.createFile(temp);
+        // Everything that does not depend on the arena's state is prepared first. The output is
+        // invisible under the target until its commit (a temporary file, an unfinished upload).
+        output = target.create(options.writeMode(), layout.arenaSize() + layout.blockCount()
+            * (IndexEntryDescriptor.LENGTH + 20L) + 2L * HeaderDescriptor.REGION_LENGTH);
         try {
             header = header(parent);
             index = ByteBuffer.allocateDirect(Math.toIntExact(layout.blockCount() * IndexEntryDescriptor.LENGTH))
@@ -146,7 +144,7 @@ final class SaveJob {
                 threads[i] = new Thread(compressors[i], "ckpt-save-compress-" + i);
                 threads[i].setDaemon(true);
             }
-            writer = new StorageWriter(temp.toFile(), header, rings, compressors, index, control, options.writeMode());
+            writer = new StorageWriter(output, header, rings, compressors, index, control);
             ioThread = new Thread(writer, "ckpt-save-io");
             ioThread.setDaemon(true);
             this.parentMeta = parent;
@@ -260,7 +258,7 @@ final class SaveJob {
                 BackgroundResourceReleaser.releasePendingResources();
             }
             if (control.failure() != null) {
-                throw asIOException(control.failure(), temp);
+                throw asIOException(control.failure(), target);
             }
             long encoded = 0;
             for (Compressor c : compressors) {
@@ -272,7 +270,7 @@ final class SaveJob {
                     + " planned blocks; nothing was committed to " + target);
             }
             long c0 = System.nanoTime();
-            int forces = AtomicCommit.commit(temp, target, writer.metadataEnd(), trailer());
+            int forces = output.commit(writer.metadataEnd(), trailer());
             committed = true;
             long t1 = System.nanoTime();
             stats = stats(forces, t1 - c0, t1 - t0);
@@ -312,8 +310,8 @@ final class SaveJob {
                 memory.tracking().restoreDirty(dirtySnapshot);
                 memory.tracking().base(previousBase);
             }
-            if (temp != null) {
-                Files.deleteIfExists(temp);
+            if (output != null) {
+                output.abort();
             }
         }
     }
@@ -346,17 +344,18 @@ final class SaveJob {
             p50, p99, max, lazy ? beginNanos : 0);
     }
 
-    private CheckpointMetadata checkParent(Path parentFile) throws IOException {
-        Path self = target.toAbsolutePath().normalize();
-        java.util.List<CheckpointMetadata> chain = io.ckpt.restore.ResolvedCheckpoint.chain(parentFile);
-        CheckpointMetadata p = chain.get(0);
-        for (CheckpointMetadata ancestor : chain) {
-            if (ancestor.path().toAbsolutePath().normalize().equals(self)) {
+    private CheckpointMetadata checkParent(CheckpointLocation parentFile) throws IOException {
+        java.util.List<ResolvedCheckpoint.Link> chain = ResolvedCheckpoint.links(parentFile);
+        CheckpointMetadata p = chain.get(0).metadata();
+        for (ResolvedCheckpoint.Link ancestor : chain) {
+            if (ancestor.location().sameAs(target)) {
                 throw new IllegalArgumentException("incremental save to " + target + " would replace "
-                    + (ancestor == p ? "its own parent" : "a checkpoint of its parent chain") + " (" + ancestor.fileUuid()
-                    + "); save to a new file");
+                    + (ancestor.metadata() == p ? "its own parent" : "a checkpoint of its parent chain") + " ("
+                    + ancestor.metadata().fileUuid() + "); save to a new file");
             }
         }
+        // A child names its parent relatively (FORMAT.md 4.1): it must be reachable from the target.
+        target.referenceTo(parentFile);
         BlockTracking tracking = memory.tracking();
         if (!tracking.isEnabled()) {
             throw new IllegalArgumentException("incremental save against " + options.parent() + " refused: the arena's"
@@ -364,12 +363,12 @@ final class SaveJob {
                 + " make a full save");
         }
         if (!p.fileUuid().equals(tracking.base())) {
-            throw new IllegalArgumentException("parent " + options.parent() + " has UUID " + p.fileUuid()
+            throw new IllegalArgumentException("parent " + parentFile + " has UUID " + p.fileUuid()
                 + " but the arena's dirty tracking is relative to " + tracking.base()
                 + " (save or restore that checkpoint first, or make a full save)");
         }
         if (p.arenaSize() != memory.size() || p.blockBytes() != layout.blockBytes()) {
-            throw new IllegalArgumentException("parent " + options.parent() + " has arena " + p.arenaSize() + " bytes in "
+            throw new IllegalArgumentException("parent " + parentFile + " has arena " + p.arenaSize() + " bytes in "
                 + p.blockBytes() + "-byte blocks; this save has " + memory.size() + " in " + layout.blockBytes());
         }
         if (tracking.blockBytes() != layout.blockBytes()) {
@@ -414,12 +413,7 @@ final class SaveJob {
         HeaderDescriptor.dataOffset(h, HeaderDescriptor.REGION_LENGTH);
         HeaderDescriptor.headerCrc(h, HeaderDescriptor.computeCrc(h));
         if (parent != null) {
-            Path dir = target.toAbsolutePath().getParent();
-            Path p = parent.path().toAbsolutePath();
-            // '/' on every platform, so a chain moved between systems still resolves.
-            String name = p.getParent().equals(dir) ? p.getFileName().toString()
-                : dir.relativize(p).toString().replace(java.io.File.separatorChar, '/');
-            ParentReferenceDescriptor.write(h, name);
+            ParentReferenceDescriptor.write(h, target.referenceTo(options.parentLocation()));
         }
         return h;
     }
@@ -493,7 +487,7 @@ final class SaveJob {
         }
     }
 
-    private static IOException asIOException(Throwable t, Path file) {
+    private static IOException asIOException(Throwable t, CheckpointLocation file) {
         if (t instanceof IOException) {
             return (IOException) t;
         }

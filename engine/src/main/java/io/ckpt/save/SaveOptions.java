@@ -38,6 +38,7 @@ public final class SaveOptions {
     private final long createdMillis;
     private final long dataLength;
     private java.nio.file.Path parent;
+    private io.ckpt.store.CheckpointLocation parentLocation;
     private boolean hint = true;
     private int preImageBuffers;   // 0: a quarter of the blocks, within [64, 2048]
     private boolean compressorsSet;
@@ -72,6 +73,7 @@ public final class SaveOptions {
 
     private SaveOptions with(SaveOptions next) {
         next.parent = parent;
+        next.parentLocation = parentLocation;
         next.hint = hint;
         next.preImageBuffers = preImageBuffers;
         next.compressorsSet = compressorsSet;
@@ -93,6 +95,19 @@ public final class SaveOptions {
     public SaveOptions withParent(java.nio.file.Path parentFile) {
         SaveOptions o = copy();
         o.parent = parentFile;
+        o.parentLocation = parentFile == null ? null : io.ckpt.store.FileLocation.of(parentFile);
+        return o;
+    }
+
+    /**
+     * As {@link #withParent(java.nio.file.Path)} for a parent in any store (an object in S3, say);
+     * the checkpoint saved must be in the same store (and bucket), which its parent reference names
+     * relatively.
+     */
+    public SaveOptions withParent(io.ckpt.store.CheckpointLocation parentLocation) {
+        SaveOptions o = copy();
+        o.parentLocation = parentLocation;
+        o.parent = parentLocation == null ? null : parentLocation.file();
         return o;
     }
 
@@ -190,8 +205,10 @@ public final class SaveOptions {
     /** @return how the I/O thread writes storage blocks. */
     public WriteMode writeMode() { return writeMode; }
 
-    /** @return the parent checkpoint of an incremental save, or null. */
+    /** @return the parent checkpoint of an incremental save, or null (also when it is not a local file). */
     public java.nio.file.Path parent() { return parent; }
+    /** @return the parent checkpoint of an incremental save wherever it lives, or null. */
+    public io.ckpt.store.CheckpointLocation parentLocation() { return parentLocation; }
     /** @return whether the working-set hint is stored. */
     public boolean hint() { return hint; }
     /** @return pre-image buffers of a lazy checkpoint of {@code blockCount} blocks. */

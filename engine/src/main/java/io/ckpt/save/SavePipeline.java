@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import io.ckpt.memory.GuestMemory;
+import io.ckpt.store.CheckpointLocation;
+import io.ckpt.store.FileLocation;
 
 /**
  * Saves an arena to a checkpoint file: compressor threads (each the single writer of its own
@@ -25,6 +27,11 @@ public final class SavePipeline {
      * @throws IOException on an I/O failure (a full disk included); the target is untouched.
      */
     public static SaveStats save(GuestMemory memory, Path target, SaveOptions options) throws IOException {
+        return save(memory, FileLocation.of(target), options);
+    }
+
+    /** As {@link #save(GuestMemory, Path, SaveOptions)} to any store (an object appears only on its completed upload). */
+    public static SaveStats save(GuestMemory memory, CheckpointLocation target, SaveOptions options) throws IOException {
         SaveJob job = new SaveJob(memory, target, options, false);
         job.start();
         return job.finish();
@@ -45,7 +52,13 @@ public final class SavePipeline {
      *                     included) or writing the checkpoint; the target is untouched.
      */
     public static SaveStats save(Path image, Path target, SaveOptions options) throws IOException {
-        if (java.nio.file.Files.exists(target) && java.nio.file.Files.isSameFile(image, target)) {
+        return save(image, FileLocation.of(target), options);
+    }
+
+    /** As {@link #save(Path, Path, SaveOptions)} to any store. */
+    public static SaveStats save(Path image, CheckpointLocation target, SaveOptions options) throws IOException {
+        if (target.file() != null && java.nio.file.Files.exists(target.file())
+            && java.nio.file.Files.isSameFile(image, target.file())) {
             throw new IllegalArgumentException(target + " is the image being saved; write the checkpoint elsewhere");
         }
         SaveJob job = new SaveJob(ImageFileSource.open(image), target, options);

@@ -1,6 +1,5 @@
 package io.ckpt.save;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,9 +9,7 @@ import io.ckpt.format.HeaderDescriptor;
 import io.ckpt.format.IndexEntryDescriptor;
 import io.ckpt.format.StorageBlockDescriptor;
 import io.ckpt.format.StorageTableDescriptor;
-import io.ckpt.io.BackgroundFlusher;
-import io.ckpt.io.SpaceReservation;
-import net.openhft.chronicle.bytes.MappedBytes;
+import io.ckpt.store.CheckpointOutput;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -20,19 +17,17 @@ import org.agrona.concurrent.MessageHandler;
 
 /**
  * The I/O thread of the save pipeline: drains the staging rings of all compressors, writes
- * each slot as one storage block at the next 4 KiB-aligned offset of the temporary file, in
- * one positional write ({@link WriteMode#CHANNEL}) or one copy into its mapping (Chronicle
- * Bytes, {@link WriteMode#MAPPED}), assigns storage block numbers (file order), completes the
- * index, and at the end writes index, storage-block table and hint after the data.
+ * each slot as one storage block at the next 4 KiB-aligned offset of the checkpoint's
+ * {@link CheckpointOutput} (a temporary file: one positional write ({@link WriteMode#CHANNEL}) or
+ * one copy into its mapping ({@link WriteMode#MAPPED}); an object store's multipart upload),
+ * assigns storage block numbers (file order), completes the index, and at the end writes index,
+ * storage-block table and hint after the data.
  *
- * <p>Thread-safety: runs on its own thread, which alone touches the {@link MappedBytes}
- * (Chronicle checks that a Bytes stays on one thread). Results are read after {@link Thread#join()}.
+ * <p>Thread-safety: runs on its own thread, which alone opens and writes the output (Chronicle
+ * checks that a mapping stays on one thread). Results are read after {@link Thread#join()}.
  */
 final class StorageWriter implements Runnable {
-    /** Mapping chunk size: few mmap calls, bounded address space. */
-    private static final long CHUNK_SIZE = 256L << 20;
-
-    private final File file;
+    private final CheckpointOutput output;
     private final ByteBuffer headerRegion;
     private final StagingRing[] rings;
     private final Compressor[] compressors;
@@ -44,14 +39,6 @@ final class StorageWriter implements Runnable {
     private final CRC32C crc = new CRC32C();
     private final MessageHandler[] handlers;
 
-    private final WriteMode mode;
-    private MappedBytes mapped;
-    private java.nio.channels.FileChannel channel;
-    /** {@link WriteMode#DIRECT}: the O_DIRECT channel for storage blocks and its aligned bounce buffer; else null. */
-    private java.nio.channels.FileChannel direct;
-    private ByteBuffer bounce;
-    private SpaceReservation space;
-    private BackgroundFlusher flusher;
     private ByteBuffer table;
     private long nextOffset = HeaderDescriptor.REGION_LENGTH;
     private int storageBlocks;
@@ -66,10 +53,9 @@ final class StorageWriter implements Runnable {
     int indexCrc;
     int tableCrc;
 
-    StorageWriter(File file, ByteBuffer headerRegion, StagingRing[] rings, Compressor[] compressors,
-                  ByteBuffer index, SaveControl control, WriteMode mode) {
-        this.mode = mode;
-        this.file = file;
+    StorageWriter(CheckpointOutput output, ByteBuffer headerRegion, StagingRing[] rings, Compressor[] compressors,
+                  ByteBuffer index, SaveControl control) {
+        this.output = output;
         this.headerRegion = headerRegion;
         this.rings = rings;
         this.compressors = compressors;
@@ -91,19 +77,7 @@ final class StorageWriter implements Runnable {
     @Override
     public void run() {
         try {
-            flusher = BackgroundFlusher.open(file.toPath());
-            if (mode == WriteMode.MAPPED) {
-                // A store into a mapped page the disk cannot back is a SIGBUS: reserve first. Positional
-                // writes need no reservation (a full disk fails the write call) and so spare the
-                // native-call library's start-up (about 0.2 s).
-                space = SpaceReservation.open(file.toPath());
-                mapped = MappedBytes.mappedBytes(file, CHUNK_SIZE);
-            } else {
-                channel = java.nio.channels.FileChannel.open(file.toPath(), java.nio.file.StandardOpenOption.WRITE);
-                if (mode == WriteMode.DIRECT) {
-                    openDirect();
-                }
-            }
+            output.open();
             write(0, headerRegion, 0, HeaderDescriptor.REGION_LENGTH);
             drain();
             if (!control.aborted()) {
@@ -112,31 +86,12 @@ final class StorageWriter implements Runnable {
         } catch (Throwable t) {
             control.fail(t);
         } finally {
-            if (mapped != null) {
-                mapped.close();
+            try {
+                output.closeWrites();
+            } catch (RuntimeException e) {
+                control.fail(e);
             }
-            if (channel != null) {
-                try {
-                    channel.close();
-                } catch (IOException e) {
-                    control.fail(e);
-                }
-            }
-            if (direct != null) {
-                try {
-                    direct.close();
-                } catch (IOException e) {
-                    control.fail(e);
-                }
-                BufferUtil.free(bounceOwner);
-            }
-            if (space != null) {
-                space.close();
-            }
-            if (flusher != null) {
-                flusher.close();
-                backgroundForces = flusher.forces();
-            }
+            backgroundForces = output.backgroundForces();
             BufferUtil.free(table);
             ioNanos = firstWriteNanos == 0 ? 0 : System.nanoTime() - firstWriteNanos;
         }
@@ -182,11 +137,8 @@ final class StorageWriter implements Runnable {
             IndexEntryDescriptor.storageBlock(index, StorageBlockDescriptor.mapEntry(slots, at, i), seq);
         }
         try {
-            if (direct != null) {
-                writeDirect(nextOffset, slots, at, length);
-            } else {
-                write(nextOffset, slots, at, length);
-            }
+            output.writeStorageBlock(nextOffset, slots, at, length);
+            writeCalls++;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -223,84 +175,10 @@ final class StorageWriter implements Runnable {
         return (int) crc.getValue();
     }
 
-    /**
-     * Mapped writes reserve disk space first, so a full disk is an IOException here and never a
-     * SIGBUS; a failed positional write names the file and offset.
-     */
     private void write(long fileOffset, ByteBuffer src, int at, int length) throws IOException {
-        if (mapped != null) {
-            space.ensure(fileOffset + length);
-            mapped.write(fileOffset, src, at, length);
-        } else {
-            ByteBuffer view = channelView(src);
-            view.limit(at + length).position(at);
-            long position = fileOffset;
-            try {
-                while (view.hasRemaining()) {
-                    position += channel.write(view, position);
-                }
-            } catch (IOException e) {
-                throw new IOException("cannot write " + file + " at offset " + position + ": " + e.getMessage(), e);
-            }
-        }
+        output.write(fileOffset, src, at, length);
         writeCalls++;
-        flusher.written(fileOffset + length);
     }
-
-    /**
-     * Opens the O_DIRECT channel, or leaves {@link #direct} null (buffered writes) where the
-     * filesystem refuses direct I/O or its block size does not divide the file's 4 KiB alignment.
-     */
-    private void openDirect() throws IOException {
-        long block = java.nio.file.Files.getFileStore(file.toPath()).getBlockSize();
-        if (block <= 0 || block > StorageBlockDescriptor.FILE_ALIGNMENT
-            || StorageBlockDescriptor.FILE_ALIGNMENT % block != 0) {
-            return;
-        }
-        try {
-            direct = java.nio.channels.FileChannel.open(file.toPath(), java.nio.file.StandardOpenOption.WRITE,
-                com.sun.nio.file.ExtendedOpenOption.DIRECT);
-        } catch (IOException | UnsupportedOperationException e) {
-            return;   // tmpfs and others: EINVAL on O_DIRECT
-        }
-        int size = rings[0].slotSize();
-        int padded = (int) StorageBlockDescriptor.align(size, StorageBlockDescriptor.FILE_ALIGNMENT);
-        bounceOwner = ByteBuffer.allocateDirect(padded + StorageBlockDescriptor.FILE_ALIGNMENT);
-        bounce = bounceOwner.alignedSlice(StorageBlockDescriptor.FILE_ALIGNMENT).order(ByteOrder.LITTLE_ENDIAN);
-    }
-
-    private ByteBuffer bounceOwner;
-
-    /** Writes a storage block through the aligned buffer, zero-padded to the next 4 KiB (the file's padding is zero). */
-    private void writeDirect(long fileOffset, ByteBuffer src, int at, int length) throws IOException {
-        int padded = (int) StorageBlockDescriptor.align(length, StorageBlockDescriptor.FILE_ALIGNMENT);
-        bounce.clear();
-        bounce.put(0, src, at, length);
-        io.ckpt.memory.BufferZero.zero(bounce, length, padded - length);
-        bounce.limit(padded).position(0);
-        long position = fileOffset;
-        try {
-            while (bounce.hasRemaining()) {
-                position += direct.write(bounce, position);
-            }
-        } catch (IOException e) {
-            throw new IOException("cannot write " + file + " at offset " + position + ": " + e.getMessage(), e);
-        }
-        writeCalls++;
-        flusher.written(fileOffset + length);
-    }
-
-    /** A private duplicate per source buffer (rings, index, table, hint), so positions stay ours. */
-    private ByteBuffer channelView(ByteBuffer src) {
-        if (src != viewOwner) {
-            viewOwner = src;
-            view = src.duplicate();
-        }
-        return view;
-    }
-
-    private ByteBuffer viewOwner;
-    private ByteBuffer view;
 
     /** @return storage blocks written. */
     int storageBlocks() {

@@ -22,6 +22,7 @@ import java.util.zip.CRC32C;
  */
 public final class CheckpointMetadata {
     private final Path path;
+    private final String name;
     private final long fileLength;
     private final ByteBuffer header;
     private final ByteBuffer trailer;
@@ -31,10 +32,11 @@ public final class CheckpointMetadata {
     private final int storageBlockCount;
     private final String parentName;
 
-    private CheckpointMetadata(Path path, long fileLength, ByteBuffer header, ByteBuffer trailer,
+    private CheckpointMetadata(Path path, String name, long fileLength, ByteBuffer header, ByteBuffer trailer,
                                ByteBuffer index, ByteBuffer table, ByteBuffer hint, String parentName) {
         this.parentName = parentName;
         this.path = path;
+        this.name = name;
         this.fileLength = fileLength;
         this.header = header.asReadOnlyBuffer();
         this.trailer = trailer.asReadOnlyBuffer();
@@ -60,6 +62,18 @@ public final class CheckpointMetadata {
 
     /** As {@link #read(Path)} on an open channel; the channel's position is not used. */
     public static CheckpointMetadata read(Path path, FileChannel ch) throws IOException {
+        return read(path, CheckpointSource.of(ch, path.toString()));
+    }
+
+    /**
+     * As {@link #read(Path)} from any {@link CheckpointSource} (an object in a store, say);
+     * {@link #path()} is then null and {@link #name()} the source's name.
+     */
+    public static CheckpointMetadata read(CheckpointSource source) throws IOException {
+        return read(null, source);
+    }
+
+    private static CheckpointMetadata read(Path path, CheckpointSource ch) throws IOException {
         long fileLength = ch.size();
         ByteBuffer header = readFully(ch, 0, (int) Math.min(HeaderDescriptor.LENGTH, fileLength), "header");
         if (header.capacity() < HeaderDescriptor.LENGTH) {
@@ -114,7 +128,7 @@ public final class CheckpointMetadata {
             throw new CorruptCheckpointException("storage table", tableOffset, String.format(
                 "checksum mismatch: expected 0x%08x, found 0x%08x", TrailerDescriptor.tableCrc(trailer), (int) tc.getValue()));
         }
-        CheckpointMetadata m = new CheckpointMetadata(path, fileLength, header, trailer, index, table, hint, parentName);
+        CheckpointMetadata m = new CheckpointMetadata(path, ch.name(), fileLength, header, trailer, index, table, hint, parentName);
         m.checkTable();
         m.checkIndex(index.array(), index.arrayOffset());
         return m;
@@ -205,7 +219,7 @@ public final class CheckpointMetadata {
      * the requested size, which it keeps per thread; reading at most {@link #READ_CHUNK} at a time
      * keeps that at 1 MiB however large the index.
      */
-    private static ByteBuffer readFully(FileChannel ch, long at, int length, String what) throws IOException {
+    private static ByteBuffer readFully(CheckpointSource ch, long at, int length, String what) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         while (b.position() < length) {
             b.limit(Math.min(length, b.position() + READ_CHUNK));
@@ -227,8 +241,10 @@ public final class CheckpointMetadata {
         return (int) c.getValue();
     }
 
-    /** @return the file this was read from. */
+    /** @return the file this was read from, or null when it was read from another {@link CheckpointSource}. */
     public Path path() { return path; }
+    /** @return what to call the checkpoint in messages: its path, or its store URI. */
+    public String name() { return name; }
     /** @return the file's length in bytes. */
     public long fileLength() { return fileLength; }
     /** @return read-only header struct, {@link HeaderDescriptor#LENGTH} bytes. */

@@ -17,12 +17,23 @@ public class ParentCheckpointException extends CheckpointException {
 
     /** @return an exception for a parent file that does not exist. */
     public static ParentCheckpointException missing(Path child, UUID childUuid, UUID parentUuid, Path tried) {
+        return missing(String.valueOf(child), childUuid, parentUuid, String.valueOf(tried));
+    }
+
+    /** @return an exception for a parent that does not exist, the places named as users name them (paths, URIs). */
+    public static ParentCheckpointException missing(String child, UUID childUuid, UUID parentUuid, String tried) {
         return new ParentCheckpointException("parent checkpoint of " + child + " (" + childUuid + ") not found: expected "
             + parentUuid + " at " + tried);
     }
 
     /** @return an exception for a parent file that is another checkpoint. */
     public static ParentCheckpointException mismatch(Path child, UUID childUuid, UUID parentUuid, Path found, UUID foundUuid) {
+        return mismatch(String.valueOf(child), childUuid, parentUuid, String.valueOf(found), foundUuid);
+    }
+
+    /** @return an exception for a parent that is another checkpoint, the places named as users name them. */
+    public static ParentCheckpointException mismatch(String child, UUID childUuid, UUID parentUuid, String found,
+                                                     UUID foundUuid) {
         return new ParentCheckpointException("parent checkpoint of " + child + " (" + childUuid + ") expected "
             + parentUuid + " but " + found + " is " + foundUuid);
     }

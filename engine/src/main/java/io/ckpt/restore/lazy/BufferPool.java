@@ -35,6 +35,21 @@ final class BufferPool implements AutoCloseable {
         }
     }
 
+    /**
+     * A pool whose buffers are allocated by the first thread to acquire each slot (the reads of a
+     * remote store need more slots, and a resume should not pay for touching them all).
+     */
+    static BufferPool lazy(int count, int bufferSize) {
+        return new BufferPool(count, bufferSize, true);
+    }
+
+    private BufferPool(int count, int bufferSize, boolean lazy) {
+        this.bufferSize = bufferSize;
+        buffers = new ByteBuffer[count];
+        decoders = new BlockDecoder[count];
+        state = new AtomicIntegerArray(count);
+    }
+
     /** @return the first FREE slot, now BUSY, or -1 if none is free. */
     int tryAcquire() {
         for (int i = 0; i < buffers.length; i++) {
@@ -55,12 +70,25 @@ final class BufferPool implements AutoCloseable {
         return bufferSize;
     }
 
+    /** @return slot {@code i}'s buffer; its owner only (allocated on first use in a {@link #lazy} pool). */
     ByteBuffer buffer(int i) {
+        if (buffers[i] == null) {
+            buffers[i] = ByteBuffer.allocateDirect(bufferSize).order(ByteOrder.LITTLE_ENDIAN);
+        }
         return buffers[i];
     }
 
+    /** @return slot {@code i}'s decoder; its owner only. */
     BlockDecoder decoder(int i) {
+        if (decoders[i] == null) {
+            decoders[i] = new BlockDecoder();
+        }
         return decoders[i];
+    }
+
+    /** @return the number of slots. */
+    int size() {
+        return buffers.length;
     }
 
     /** Frees the buffers; only when no thread uses the pool any more. */

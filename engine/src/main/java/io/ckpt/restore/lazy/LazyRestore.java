@@ -31,6 +31,8 @@ import io.ckpt.restore.EagerRestore;
 import io.ckpt.restore.StorageBlockDecoder;
 import io.ckpt.restore.ResolvedCheckpoint;
 import io.ckpt.restore.StorageBlockMap;
+import io.ckpt.store.CheckpointLocation;
+import io.ckpt.store.FileLocation;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -51,12 +53,21 @@ import org.HdrHistogram.Recorder;
  * no reader sees a half-installed block. A block found corrupt is not installed: the
  * touching thread gets a {@link LazyRestoreException}, the stats count it, the prefetcher stops.
  *
+ * <p>A checkpoint in a remote store (an object store) has no mapping: a fault reads its whole
+ * storage block with one ranged GET into a pool buffer (as {@link ReadMode#POOL}), the
+ * neighbours are installed from that buffer (by the background thread unless
+ * {@link Neighbours#NONE}), and the prefetcher keeps {@link LazyRestoreOptions#prefetchConcurrency}
+ * GETs in flight, the hint's storage blocks first with {@link Prefetch#WORKING_SET}. A read that
+ * still fails after the store's retries installs nothing: the accessor throws a
+ * {@link LazyRestoreException} whose cause is the store's {@link IOException}, the block stays
+ * absent (a later touch tries again), the prefetcher stops and {@link #awaitCompletion} throws it.
+ *
  * <p>Thread-safety: {@link #start} while the arena is quiet (the host's pause, ordered
  * happens-before both ways, as for {@link io.ckpt.save.PendingCheckpoint#begin}); then any number of host threads
  * may use the arena; {@link #stats}, {@link #awaitCompletion} and {@link #close} from any thread.
  */
 public final class LazyRestore implements AutoCloseable {
-    private final Path path;
+    private final String path;
     private final ResolvedCheckpoint chain;
     private final CheckpointMetadata head;
     private final int[] itemBase;
@@ -97,11 +108,22 @@ public final class LazyRestore implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean backgroundRunning;
     private volatile long completeNanos = -1;
-    private volatile CorruptCheckpointException prefetchFailure;
+    private volatile IOException prefetchFailure;
+    /** Per storage block item: true if its file has no mapping (a remote store): read into a buffer. */
+    private final boolean[] remote;
+    private final boolean anyRemote;
+    /** Pool slots filled by a fault and handed to the background thread for their neighbours. */
+    private final HandoffQueue bufferHandoffs = new HandoffQueue(64);
+    /** Per pool slot, the storage block item its buffer holds while handed off. */
+    private final int[] slotItem;
+    private final AtomicInteger prefetchCursor = new AtomicInteger();
+    /** Storage block items in prefetch order, computed before the prefetching threads start. */
+    private int[] order;
+    private Thread[] prefetchers = new Thread[0];
     private long resumeNanos;
     private Thread background;
 
-    private LazyRestore(Path path, ResolvedCheckpoint chain, GuestMemory memory, LazyRestoreOptions options,
+    private LazyRestore(String path, ResolvedCheckpoint chain, GuestMemory memory, LazyRestoreOptions options,
                         long startNanos, RestoreEvent event) {
         this.path = path;
         this.restoreEvent = event;
@@ -118,8 +140,21 @@ public final class LazyRestore implements AutoCloseable {
             itemBase[f + 1] = itemBase[f] + chain.file(f).storageBlockCount();
             maxStorageBlock = Math.max(maxStorageBlock, chain.file(f).storageBlockSize());
         }
-        this.pool = new BufferPool(options.readMode() == ReadMode.POOL ? options.poolBuffers() : 0, maxStorageBlock);
         this.checked = new boolean[itemBase[chain.fileCount()]];
+        this.remote = new boolean[itemBase[chain.fileCount()]];
+        boolean anyRemote = false;
+        for (int f = 0; f < chain.fileCount(); f++) {
+            if (chain.mapped(f) == null) {
+                java.util.Arrays.fill(remote, itemBase[f], itemBase[f + 1], true);
+                anyRemote = true;
+            }
+        }
+        this.anyRemote = anyRemote;
+        // A remote store's faults each hold a buffer for a GET's duration, and hand it to the
+        // background thread for the neighbours: more slots, allocated as first needed.
+        this.pool = anyRemote ? BufferPool.lazy(Math.max(options.poolBuffers(), 32), maxStorageBlock)
+            : new BufferPool(options.readMode() == ReadMode.POOL ? options.poolBuffers() : 0, maxStorageBlock);
+        this.slotItem = new int[pool.size()];
         this.startNanos = startNanos;
         long preset = 0;
         if (options.arenaZeroed()) {
@@ -145,6 +180,15 @@ public final class LazyRestore implements AutoCloseable {
      * @throws io.ckpt.format.CheckpointException if the file's metadata is damaged.
      */
     public static LazyRestore start(Path file, GuestMemory memory, LazyRestoreOptions options) throws IOException {
+        return start(FileLocation.of(file), memory, options);
+    }
+
+    /**
+     * As {@link #start(Path, GuestMemory, LazyRestoreOptions)} from a checkpoint in any store:
+     * from a remote one the metadata takes one or two requests, and every fault one ranged GET.
+     */
+    public static LazyRestore start(CheckpointLocation file, GuestMemory memory, LazyRestoreOptions options)
+        throws IOException {
         RestoreEvent event = RestoreEvent.beginIfActive();
         long t0 = System.nanoTime();
         ResolvedCheckpoint chain = ResolvedCheckpoint.open(file);
@@ -152,7 +196,7 @@ public final class LazyRestore implements AutoCloseable {
         try {
             EagerRestore.checkFits(chain.head(), memory);
             memory.clearGuardForRestore();
-            r = new LazyRestore(file, chain, memory, options, t0, event);
+            r = new LazyRestore(file.toString(), chain, memory, options, t0, event);
             if (r.present.get() == r.blockCount) {
                 memory.tracking().reset(chain.head().fileUuid());
                 r.complete();
@@ -162,9 +206,13 @@ public final class LazyRestore implements AutoCloseable {
                 memory.tracking().reset(chain.head().fileUuid());
                 if (options.prefetch() != Prefetch.NONE || options.neighbours() == Neighbours.BACKGROUND) {
                     r.backgroundRunning = true;
+                    r.order = r.prefetchOrder();
                     r.background = new Thread(r::backgroundLoop, "ckpt-lazy-restore");
                     r.background.setDaemon(true);
                     r.background.start();
+                    if (r.anyRemote && options.prefetch() != Prefetch.NONE) {
+                        r.startPrefetchers(options.prefetchConcurrency() - 1);
+                    }
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -203,7 +251,7 @@ public final class LazyRestore implements AutoCloseable {
         return true;
     }
 
-    private void checkFinished() throws CorruptCheckpointException {
+    private void checkFinished() throws IOException {
         if (isComplete()) {
             return;
         }
@@ -240,20 +288,28 @@ public final class LazyRestore implements AutoCloseable {
             return;
         }
         closed = true;
-        Thread t = background;
-        if (t != null) {
-            LockSupport.unpark(t);
-            boolean interrupted = false;
-            while (t.isAlive()) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
+        boolean interrupted = false;
+        Thread[] threads = new Thread[prefetchers.length + 1];
+        threads[0] = background;
+        System.arraycopy(prefetchers, 0, threads, 1, prefetchers.length);
+        for (Thread t : threads) {
+            if (t != null) {
+                LockSupport.unpark(t);
+                while (t.isAlive()) {
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
                 }
             }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        // Buffers a fault handed off that the background thread did not get to.
+        for (int slot = bufferHandoffs.poll(); slot >= 0; slot = bufferHandoffs.poll()) {
+            pool.release(slot);
         }
         while (inFlight.get() != 0) {
             Thread.yield();
@@ -400,6 +456,10 @@ public final class LazyRestore implements AutoCloseable {
             return;
         }
         int sb = IndexEntryDescriptor.storageBlock(chain.index(f), block);
+        if (remote[itemBase[f] + sb]) {
+            installFromStore(block, f, sb);
+            return;
+        }
         if (options.readMode() == ReadMode.POOL) {
             installFromPool(block, f, sb);
         } else {
@@ -444,6 +504,59 @@ public final class LazyRestore implements AutoCloseable {
         } finally {
             pool.release(slot);
         }
+    }
+
+    /**
+     * A fault on a remote store: one ranged GET of the storage block into a pool buffer, the
+     * block decoded and published, then the buffer handed to the background thread for the
+     * neighbours (or they are installed here, or not at all, as the options say).
+     */
+    private void installFromStore(long block, int f, int sb) {
+        int slot;
+        int spins = 0;
+        while ((slot = pool.tryAcquire()) < 0) {
+            spins = backOff(spins);
+        }
+        boolean handedOff = false;
+        try {
+            ByteBuffer buffer = pool.buffer(slot);
+            try {
+                readStorageBlock(f, sb, buffer);
+                decode(buffer, 0, pool.decoder(slot), f, sb, block);
+            } catch (CorruptCheckpointException e) {
+                fail(block, e);
+                throw new LazyRestoreException(block, e);
+            } catch (IOException e) {
+                // Nothing installed: the block is absent again, and a later touch tries again.
+                states.publish(block, BlockStates.ABSENT);
+                stopPrefetch(e);
+                throw new LazyRestoreException(block, e);
+            }
+            publish(block, byFault);
+            if (options.neighbours() == Neighbours.SAME_THREAD
+                || options.neighbours() == Neighbours.BACKGROUND && !backgroundRunning) {
+                installAbsent(buffer, 0, pool.decoder(slot), f, sb, byNeighbour);
+            } else if (options.neighbours() == Neighbours.BACKGROUND && anyAbsent(itemBase[f] + sb)) {
+                slotItem[slot] = itemBase[f] + sb;
+                if (bufferHandoffs.offer(slot)) {
+                    handedOff = true;
+                    LockSupport.unpark(background);
+                } else {
+                    installAbsent(buffer, 0, pool.decoder(slot), f, sb, byNeighbour);
+                }
+            }
+        } finally {
+            if (!handedOff) {
+                pool.release(slot);
+            }
+        }
+    }
+
+    /** The single read of a storage block of a remote store (one ranged GET), checked. */
+    private void readStorageBlock(int f, int sb, ByteBuffer buffer) throws IOException {
+        chain.readStorageBlock(f, sb, buffer);
+        storageBlocksRead.increment();
+        bytesRead.add(chain.file(f).storageBlockLength(sb));
     }
 
     // ---------------------------------------------------------------- installing
@@ -508,7 +621,7 @@ public final class LazyRestore implements AutoCloseable {
      * its absent blocks, one prefetch batch.
      */
     private void installItem(int item, ByteBuffer own, BlockDecoder decoder, LongAdder counter)
-        throws CorruptCheckpointException {
+        throws IOException {
         PrefetchBatchEvent event = Jfr.active() ? new PrefetchBatchEvent() : null;
         if (event != null) {
             event.begin();
@@ -516,7 +629,10 @@ public final class LazyRestore implements AutoCloseable {
         int f = fileOf(item);
         int sb = item - itemBase[f];
         int installed;
-        if (options.readMode() == ReadMode.POOL) {
+        if (remote[item]) {
+            readStorageBlock(f, sb, own);
+            installed = installAbsent(own, 0, decoder, f, sb, counter);
+        } else if (options.readMode() == ReadMode.POOL) {
             copyStorageBlock(f, sb, own);
             installed = installAbsent(own, 0, decoder, f, sb, counter);
         } else {
@@ -578,36 +694,48 @@ public final class LazyRestore implements AutoCloseable {
     // ---------------------------------------------------------------- background thread
 
     private void backgroundLoop() {
-        ByteBuffer own = options.readMode() == ReadMode.POOL
+        ByteBuffer own = options.readMode() == ReadMode.POOL || anyRemote
             ? ByteBuffer.allocateDirect(pool.bufferSize()).order(java.nio.ByteOrder.LITTLE_ENDIAN) : null;
         BlockDecoder decoder = new BlockDecoder();
         try {
-            int[] order = prefetchOrder();
-            int cursor = 0;
             long zeroCursor = 0;
             long prefetched = 0;
             long t0 = System.nanoTime();
             while (!closed && !isComplete()) {
+                int slot = bufferHandoffs.poll();
+                if (slot >= 0) {
+                    // A fault's buffer, already read: its neighbours cost no second GET.
+                    try {
+                        int item = slotItem[slot];
+                        int f = fileOf(item);
+                        installAbsent(pool.buffer(slot), 0, pool.decoder(slot), f, item - itemBase[f], byNeighbour);
+                    } finally {
+                        pool.release(slot);
+                    }
+                    continue;
+                }
                 int handoff = handoffs.poll();
                 if (handoff >= 0) {
                     if (anyAbsent(handoff)) {
                         try {
                             installItem(handoff, own, decoder, byNeighbour);
-                        } catch (CorruptCheckpointException e) {
+                        } catch (IOException e) {
                             stopPrefetch(e);
                         }
                     }
                     continue;
                 }
                 boolean prefetching = prefetchFailure == null && prefetchUsed != Prefetch.NONE;
+                int cursor = prefetching && prefetchCursor.get() < order.length ? prefetchCursor.getAndIncrement()
+                    : order.length;
                 if (prefetching && cursor < order.length) {
-                    int item = order[cursor++];
+                    int item = order[cursor];
                     if (anyAbsent(item)) {
                         try {
                             installItem(item, own, decoder, byPrefetch);
                             int f = fileOf(item);
                             prefetched += chain.file(f).storageBlockLength(item - itemBase[f]);
-                        } catch (CorruptCheckpointException e) {
+                        } catch (IOException e) {
                             stopPrefetch(e);
                         }
                         rateLimit(prefetched, t0);
@@ -649,8 +777,56 @@ public final class LazyRestore implements AutoCloseable {
         }
     }
 
-    /** A storage block the background thread read is damaged: its absent blocks stay absent (a touch reports it). */
-    private void stopPrefetch(CorruptCheckpointException e) {
+    /**
+     * Extra prefetch threads for a remote store, each with a GET in flight: they take storage
+     * blocks from the same order as the background thread (which also serves hand-offs and ZERO
+     * blocks) and end when it is used up, the restore completes or fails, or it is closed.
+     */
+    private void startPrefetchers(int n) {
+        if (n <= 0 || prefetchUsed == Prefetch.NONE) {
+            return;
+        }
+        Thread[] ts = new Thread[n];
+        for (int i = 0; i < n; i++) {
+            ts[i] = new Thread(this::prefetchLoop, "ckpt-lazy-prefetch-" + (i + 1));
+            ts[i].setDaemon(true);
+        }
+        prefetchers = ts;
+        for (Thread t : ts) {
+            t.start();
+        }
+    }
+
+    private void prefetchLoop() {
+        ByteBuffer own = ByteBuffer.allocateDirect(pool.bufferSize()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        BlockDecoder decoder = new BlockDecoder();
+        try {
+            long prefetched = 0;
+            long t0 = System.nanoTime();
+            while (!closed && !isComplete() && prefetchFailure == null) {
+                int cursor = prefetchCursor.getAndIncrement();
+                if (cursor >= order.length) {
+                    return;
+                }
+                int item = order[cursor];
+                if (anyAbsent(item)) {
+                    try {
+                        installItem(item, own, decoder, byPrefetch);
+                        int f = fileOf(item);
+                        prefetched += chain.file(f).storageBlockLength(item - itemBase[f]);
+                    } catch (IOException e) {
+                        stopPrefetch(e);
+                    }
+                    rateLimit(prefetched * prefetchers.length, t0);
+                }
+            }
+        } finally {
+            org.agrona.BufferUtil.free(own);
+        }
+    }
+
+    /** A storage block the background thread read is damaged or unreadable: its absent blocks stay absent (a touch reports it). */
+    private void stopPrefetch(IOException e) {
         if (prefetchFailure == null) {
             prefetchFailure = e;
         }

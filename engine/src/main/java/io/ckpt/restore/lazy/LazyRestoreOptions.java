@@ -16,6 +16,10 @@ public final class LazyRestoreOptions {
     private final boolean arenaZeroed;
     private final long prefetchBytesPerSecond;
     private final ReadMode readMode;
+    private int prefetchConcurrency = DEFAULT_PREFETCH_CONCURRENCY;
+
+    /** Storage blocks the prefetcher reads at once from a remote store, by default. */
+    public static final int DEFAULT_PREFETCH_CONCURRENCY = 8;
 
     private LazyRestoreOptions(Prefetch prefetch, Neighbours neighbours, int poolBuffers, boolean verifyChecksums,
                                boolean arenaZeroed, long prefetchBytesPerSecond, ReadMode readMode) {
@@ -34,13 +38,13 @@ public final class LazyRestoreOptions {
     }
 
     public LazyRestoreOptions withPrefetch(Prefetch p) {
-        return new LazyRestoreOptions(Objects.requireNonNull(p), neighbours, poolBuffers, verifyChecksums, arenaZeroed,
-            prefetchBytesPerSecond, readMode);
+        return keep(new LazyRestoreOptions(Objects.requireNonNull(p), neighbours, poolBuffers, verifyChecksums, arenaZeroed,
+            prefetchBytesPerSecond, readMode));
     }
 
     public LazyRestoreOptions withNeighbours(Neighbours n) {
-        return new LazyRestoreOptions(prefetch, Objects.requireNonNull(n), poolBuffers, verifyChecksums, arenaZeroed,
-            prefetchBytesPerSecond, readMode);
+        return keep(new LazyRestoreOptions(prefetch, Objects.requireNonNull(n), poolBuffers, verifyChecksums, arenaZeroed,
+            prefetchBytesPerSecond, readMode));
     }
 
     /** @param n storage-block buffers shared by faulting threads, in [1, 256]. */
@@ -48,16 +52,16 @@ public final class LazyRestoreOptions {
         if (n < 1 || n > 256) {
             throw new IllegalArgumentException("poolBuffers=" + n + " must be in [1, 256]");
         }
-        return new LazyRestoreOptions(prefetch, neighbours, n, verifyChecksums, arenaZeroed, prefetchBytesPerSecond, readMode);
+        return keep(new LazyRestoreOptions(prefetch, neighbours, n, verifyChecksums, arenaZeroed, prefetchBytesPerSecond, readMode));
     }
 
     public LazyRestoreOptions withVerifyChecksums(boolean v) {
-        return new LazyRestoreOptions(prefetch, neighbours, poolBuffers, v, arenaZeroed, prefetchBytesPerSecond, readMode);
+        return keep(new LazyRestoreOptions(prefetch, neighbours, poolBuffers, v, arenaZeroed, prefetchBytesPerSecond, readMode));
     }
 
     /** @param zeroed the arena is freshly allocated (all zero): ZERO blocks are present from the start. */
     public LazyRestoreOptions withArenaZeroed(boolean zeroed) {
-        return new LazyRestoreOptions(prefetch, neighbours, poolBuffers, verifyChecksums, zeroed, prefetchBytesPerSecond, readMode);
+        return keep(new LazyRestoreOptions(prefetch, neighbours, poolBuffers, verifyChecksums, zeroed, prefetchBytesPerSecond, readMode));
     }
 
     /** @param bytesPerSecond cap on the prefetcher's installed bytes per second; 0 = unlimited. */
@@ -65,15 +69,36 @@ public final class LazyRestoreOptions {
         if (bytesPerSecond < 0) {
             throw new IllegalArgumentException("prefetchBytesPerSecond=" + bytesPerSecond + " must be >= 0");
         }
-        return new LazyRestoreOptions(prefetch, neighbours, poolBuffers, verifyChecksums, arenaZeroed, bytesPerSecond, readMode);
+        return keep(new LazyRestoreOptions(prefetch, neighbours, poolBuffers, verifyChecksums, arenaZeroed, bytesPerSecond, readMode));
     }
 
     /** @param mode how faults read storage blocks (default {@link ReadMode#MAPPED}). */
     public LazyRestoreOptions withReadMode(ReadMode mode) {
-        return new LazyRestoreOptions(prefetch, neighbours, poolBuffers, verifyChecksums, arenaZeroed, prefetchBytesPerSecond,
-            Objects.requireNonNull(mode));
+        return keep(new LazyRestoreOptions(prefetch, neighbours, poolBuffers, verifyChecksums, arenaZeroed, prefetchBytesPerSecond,
+            Objects.requireNonNull(mode)));
     }
 
+    private LazyRestoreOptions keep(LazyRestoreOptions next) {
+        next.prefetchConcurrency = prefetchConcurrency;
+        return next;
+    }
+
+    /**
+     * @param n storage blocks the prefetcher reads at once (ranged GETs in flight) when the
+     *          checkpoint lives in a remote store, in [1, 64] (default {@value #DEFAULT_PREFETCH_CONCURRENCY});
+     *          a local file is prefetched by one thread from its mapping.
+     */
+    public LazyRestoreOptions withPrefetchConcurrency(int n) {
+        if (n < 1 || n > 64) {
+            throw new IllegalArgumentException("prefetchConcurrency=" + n + " must be in [1, 64]");
+        }
+        LazyRestoreOptions o = keep(new LazyRestoreOptions(prefetch, neighbours, poolBuffers, verifyChecksums, arenaZeroed,
+            prefetchBytesPerSecond, readMode));
+        o.prefetchConcurrency = n;
+        return o;
+    }
+
+    public int prefetchConcurrency() { return prefetchConcurrency; }
     public ReadMode readMode() { return readMode; }
     public Prefetch prefetch() { return prefetch; }
     public Neighbours neighbours() { return neighbours; }

@@ -35,14 +35,12 @@ import static io.ckpt.tools.inspect.InspectOutput.kv;
  * <p>Thread-safety: one invocation per instance.
  */
 final class DiffCommand implements Command {
-    private Path a;
-    private Path b;
     private boolean json;
     private Io io;
 
     @Override
     public CommandSpec spec() {
-        return CommandSpec.of("diff", "Show which page blocks differ between two checkpoints of the same arena size and "
+        return Stores.declare(CommandSpec.of("diff", "Show which page blocks differ between two checkpoints of the same arena size and "
                 + "block size.")
             .description("Compares each page block's CRC32C from the two indexes (following incremental checkpoints to "
                 + "the ancestor that holds the block); reads no block data, so it is fast on any size. Exits 0 whether or "
@@ -53,17 +51,20 @@ final class DiffCommand implements Command {
                 + ", see format-spec/INSPECT-JSON.md) instead of text.")
             .examples(
                 "  ckpt diff monday.ckpt tuesday.ckpt",
-                "  ckpt diff --json a.ckpt b.ckpt | jq .differing_blocks");
+                "  ckpt diff --json a.ckpt b.ckpt | jq .differing_blocks"));
     }
 
     @Override
     public int run(Args args, Io io) throws Exception {
         this.io = io;
-        a = args.paramPath(0);
-        b = args.paramPath(1);
+        List<CheckpointMetadata> chainA;
+        List<CheckpointMetadata> chainB;
+        try (Stores stores = new Stores(args)) {
+            chainA = ResolvedCheckpoint.chain(stores.param(0));
+            chainB = ResolvedCheckpoint.chain(stores.param(1));
+        }
         json = args.flag("--json");
-        List<CheckpointMetadata> chainA = ResolvedCheckpoint.chain(a);
-        List<CheckpointMetadata> chainB = ResolvedCheckpoint.chain(b);
+
         CheckpointMetadata ma = chainA.get(0);
         CheckpointMetadata mb = chainB.get(0);
         PrintWriter out = io.out();
@@ -233,6 +234,6 @@ final class DiffCommand implements Command {
     }
 
     private static String name(CheckpointMetadata m) {
-        return String.valueOf(m.path().getFileName());
+        return m.path() != null ? String.valueOf(m.path().getFileName()) : m.name().substring(m.name().lastIndexOf('/') + 1);
     }
 }

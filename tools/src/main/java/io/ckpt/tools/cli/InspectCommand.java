@@ -1,5 +1,6 @@
 package io.ckpt.tools.cli;
 
+import io.ckpt.store.CheckpointLocation;
 import io.ckpt.tools.inspect.BlockVerifier;
 import io.ckpt.tools.inspect.BlockView;
 import io.ckpt.tools.inspect.IndexView;
@@ -34,7 +35,8 @@ import java.util.List;
  */
 final class InspectCommand implements Command {
     private Io io;
-    private Path file;
+    private CheckpointLocation file;
+    private Stores stores;
     private boolean index;
     private Long from;
     private Long count;
@@ -48,7 +50,7 @@ final class InspectCommand implements Command {
 
     @Override
     public CommandSpec spec() {
-        return CommandSpec.of("inspect", "Explain a checkpoint: its header, layout, parent chain and blocks, where every "
+        return Stores.declare(CommandSpec.of("inspect", "Explain a checkpoint: its header, layout, parent chain and blocks, where every "
                 + "page block is stored, what each storage block holds, any block's bytes, and every checksum.")
             .description("Without a view option it prints a summary, reading only the metadata (fast on any size). On a "
                 + "damaged file it shows everything still readable, names each damaged structure and its file offset, "
@@ -79,14 +81,23 @@ final class InspectCommand implements Command {
                 "  ckpt inspect --json vm.ckpt | jq .summary",
                 "",
                 "Exit status: 0 ok; 1 bad usage or input; 2 damaged, incomplete or unsupported",
-                "checkpoint.");
+                "checkpoint."));
     }
 
     @Override
     public int run(Args a, Io io) throws Exception {
         this.io = io;
         this.spec = a.spec();
-        file = a.paramPath(0);
+        stores = new Stores(a);
+        try {
+            file = stores.param(0);
+            return inspect(a);
+        } finally {
+            stores.close();
+        }
+    }
+
+    private int inspect(Args a) throws Exception {
         index = a.flag("--index");
         from = a.has("--from") ? a.longValue("--from", 0, Long.MIN_VALUE, Long.MAX_VALUE) : null;
         count = a.has("--count") ? a.longValue("--count", 0, Long.MIN_VALUE, Long.MAX_VALUE) : null;

@@ -1,5 +1,6 @@
 package io.ckpt.tools.cli;
 
+import io.ckpt.store.CheckpointLocation;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -25,12 +26,15 @@ import io.ckpt.tools.text.Sizes;
 final class RestoreCommand implements Command {
     @Override
     public CommandSpec spec() {
-        return CommandSpec.of("restore", "Restore a checkpoint and write its memory out as a raw image.")
+        return Stores.declare(CommandSpec.of("restore", "Restore a checkpoint and write its memory out as a raw image.")
             .description("Every block is decompressed and its CRC32C checked. Exactly the recorded data length is "
                 + "written, so a checkpoint made by 'ckpt save --from-raw' gives back the original image byte for byte; "
                 + "all-zero blocks are left as holes (a sparse file, like 'cp --sparse' or 'lz4 -d'). OUT appears only "
                 + "once complete (temporary name, renamed); with --sync it is also on disk when the command ends.")
-            .param("FILE.ckpt", "The checkpoint to restore.")
+            .param("FILE.ckpt", "The checkpoint to restore: a file, or s3://bucket/key (an object in an S3-compatible "
+                + "store, read with ranged GETs: the metadata in two, then one per storage block).")
+            .option("--concurrency", "N", "For s3:// checkpoints: storage blocks read at once, in [1, 64]: parallel "
+                + "ranged GETs (eager), prefetch GETs in flight (--lazy). Default: 16 eager, 8 lazy.")
             .required("--to-raw", "OUT", "The raw image file to write (replaced if it exists).")
             .option("--threads", "N", "Restore threads, in [1, 64]. Default: the number of cores, at most 2.")
             .flag("--sync", "Force the image to disk before renaming it into place, and sync its directory: it survives "
@@ -45,12 +49,18 @@ final class RestoreCommand implements Command {
             .examples(
                 "  ckpt restore vm.ckpt --to-raw vm.ram",
                 "  ckpt restore vm.ckpt --to-raw vm.ram --threads 1 --sync",
-                "  ckpt restore vm.ckpt --to-raw vm.ram --lazy --prefetch working-set");
+                "  ckpt restore vm.ckpt --to-raw vm.ram --lazy --prefetch working-set",
+                "  ckpt restore s3://bucket/vms/vm.ckpt --to-raw vm.ram --endpoint http://127.0.0.1:9000 --path-style"));
     }
 
     @Override
     public int run(Args a, Io io) throws Exception {
-        Path file = a.paramPath(0);
+        try (Stores stores = new Stores(a)) {
+            return restore(a, io, stores.param(0));
+        }
+    }
+
+    private int restore(Args a, Io io, CheckpointLocation file) throws Exception {
         Path out = a.path("--to-raw");
         RestoreOptions options = RestoreOptions.defaults().withArenaZeroed(true).withSync(a.flag("--sync"));
         if (a.has("--threads")) {
@@ -60,6 +70,9 @@ final class RestoreCommand implements Command {
                 throw a.invalid("--threads", e.getMessage());
             }
         }
+        if (a.has("--concurrency")) {
+            options = options.withReadConcurrency(a.intValue("--concurrency", 16, 1, 64));
+        }
         if (!a.flag("--lazy")) {
             for (String lazyOnly : new String[] {"--prefetch", "--prefetch-rate"}) {
                 if (a.has(lazyOnly)) {
@@ -68,11 +81,12 @@ final class RestoreCommand implements Command {
             }
         }
         CheckpointMetadata meta = Checkpoints.inspect(file);
+        String name = shortName(file);
         boolean bars = io.errIsTerminal() && !a.flag("--quiet");
         if (a.flag("--lazy")) {
-            return lazyRestore(a, io, file, out, meta, bars);
+            return lazyRestore(a, io, file, out, meta, bars, name);
         }
-        ProgressBar bar = ProgressBar.bytes(io.err(), "restoring " + file.getFileName(), meta.arenaSize(), bars);
+        ProgressBar bar = ProgressBar.bytes(io.err(), "restoring " + name, meta.arenaSize(), bars);
         RestoreStats r = Checkpoints.restoreImage(file, out, options.withProgress(bar));
         bar.finish("");
         io.out().println("restored " + file + " (" + Sizes.count(r.storageBlocks()) + " storage blocks, "
@@ -83,8 +97,21 @@ final class RestoreCommand implements Command {
         return Exit.OK;
     }
 
-    private int lazyRestore(Args a, Io io, Path file, Path out, CheckpointMetadata meta, boolean bars) throws Exception {
+    /** @return the last segment of a path or key, for progress labels and notes. */
+    static String shortName(CheckpointLocation l) {
+        if (l.file() != null) {
+            return String.valueOf(l.file().getFileName());
+        }
+        String s = l.toString();
+        return s.substring(s.lastIndexOf('/') + 1);
+    }
+
+    private int lazyRestore(Args a, Io io, CheckpointLocation file, Path out, CheckpointMetadata meta,
+                            boolean bars, String name) throws Exception {
         LazyRestoreOptions options = LazyRestoreOptions.defaults().withArenaZeroed(true);
+        if (a.has("--concurrency")) {
+            options = options.withPrefetchConcurrency(a.intValue("--concurrency", 8, 1, 64));
+        }
         String prefetch = a.get("--prefetch", "sequential");
         try {
             options = options.withPrefetch(Prefetch.parse(prefetch));
@@ -98,7 +125,7 @@ final class RestoreCommand implements Command {
         long writeNanos;
         try (GuestMemory memory = GuestMemory.allocate(meta.arenaSize());
              LazyRestore r = LazyRestore.start(file, memory, options)) {
-            ProgressBar bar = ProgressBar.bytes(io.err(), "restoring " + file.getFileName() + " lazily",
+            ProgressBar bar = ProgressBar.bytes(io.err(), "restoring " + name + " lazily",
                 meta.dataLength(), bars);
             writeNanos = RawImage.write(memory, meta.dataLength(), out, a.flag("--sync"), bar);
             bar.finish("");
@@ -114,7 +141,7 @@ final class RestoreCommand implements Command {
             + Sizes.count(s.installedByPrefetch()) + "; wrote " + Sizes.count(meta.dataLength()) + " bytes to " + out
             + " in " + Sizes.seconds(writeNanos) + ".");
         if (prefetch.equalsIgnoreCase("working-set") && s.prefetchUsed() != Prefetch.WORKING_SET) {
-            io.err().println("ckpt: note: " + file.getFileName()
+            io.err().println("ckpt: note: " + name
                 + " has no working-set hint; prefetched in storage order instead");
         }
         return Exit.OK;

@@ -1,5 +1,6 @@
 package io.ckpt.tools.cli;
 
+import io.ckpt.store.CheckpointLocation;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +27,15 @@ import io.ckpt.tools.text.Sizes;
 final class SaveCommand implements Command {
     @Override
     public CommandSpec spec() {
-        return SaveSettings.declare(CommandSpec.of("save",
+        return Stores.declare(SaveSettings.declare(CommandSpec.of("save",
                 "Save a raw memory image (a core dump, a VM RAM dump, any file) as a checkpoint.")
             .description("The image becomes guest memory, its size rounded up to a whole 4 KiB page; the real length is "
                 + "recorded, so 'ckpt restore --to-raw' gives back the image byte for byte. The image is read straight "
                 + "from the file (no copy of its size in memory). The checkpoint appears at OUT only once complete "
                 + "(written to a temporary name, forced, renamed).")
             .required("--from-raw", "IMAGE", "The raw memory image to save.")
-            .param("OUT.ckpt", "The checkpoint file to write (replaced if it exists)."))
+            .param("OUT.ckpt", "The checkpoint file to write (replaced if it exists), or s3://bucket/key: an object "
+                + "in an S3-compatible store, uploaded in parts and visible only once complete.")))
             .option("--uuid", "UUID", "Fix the file UUID (reproducible files, golden tests). Default: random.")
             .option("--created", "TIME", "Fix the creation time, ISO-8601 UTC such as 2025-01-01T00:00:00Z "
                 + "(reproducible files). Default: now.")
@@ -41,7 +43,8 @@ final class SaveCommand implements Command {
             .examples(
                 "  ckpt save --from-raw vm.ram vm.ckpt",
                 "  ckpt save --from-raw core.1234 core.ckpt --block-pages 64 --storage-block 4m",
-                "  ckpt save --from-raw vm.ram vm.ckpt --codec none --compressors 1");
+                "  ckpt save --from-raw vm.ram vm.ckpt --codec none --compressors 1",
+                "  ckpt save --from-raw vm.ram s3://bucket/vms/vm.ckpt --endpoint http://127.0.0.1:9000 --path-style");
     }
 
     @Override
@@ -62,7 +65,12 @@ final class SaveCommand implements Command {
             }
         }
         Path image = a.path("--from-raw");
-        Path out = a.paramPath(0);
+        try (Stores stores = new Stores(a)) {
+            return save(a, io, options, image, stores.param(0));
+        }
+    }
+
+    private int save(Args a, Io io, SaveOptions options, Path image, CheckpointLocation out) throws Exception {
         long dataLength = Files.size(image);
         ProgressBar bar = ProgressBar.bytes(io.err(), "saving " + image.getFileName(),
             (dataLength + GuestMemory.PAGE_SIZE - 1) / GuestMemory.PAGE_SIZE * GuestMemory.PAGE_SIZE,

@@ -65,7 +65,7 @@ public final class BlockReader {
         }
         long at = f.storageBlockOffset(f.storageBlock(block)) + f.payloadOffset(block);
         ByteBuffer stored;
-        try (FileChannel ch = FileChannel.open(f.path, StandardOpenOption.READ)) {
+        try (io.ckpt.store.CheckpointReader ch = f.open()) {
             stored = TolerantReader.readFully(ch, at, f.storedLength(block));
         }
         BlockDecoder decoder = new BlockDecoder();

@@ -31,7 +31,10 @@ import io.ckpt.format.TrailerDescriptor;
  * <p>Thread-safety: immutable after {@link TolerantReader#read}.
  */
 public final class Inspection {
+    /** The file, or null for a checkpoint in another store (see {@link #location}). */
     final Path path;
+    /** Where the checkpoint lives. */
+    final io.ckpt.store.CheckpointLocation location;
     final long fileLength;
     /** Header struct ({@link HeaderDescriptor#LENGTH} bytes), or null if the file is shorter. */
     final ByteBuffer header;
@@ -59,11 +62,12 @@ public final class Inspection {
     /** The engine's view of a healthy file, or null when any problem was found. */
     final CheckpointMetadata meta;
 
-    Inspection(Path path, long fileLength, ByteBuffer header, boolean headerValid, String parentName, ByteBuffer trailer,
+    Inspection(io.ckpt.store.CheckpointLocation location, long fileLength, ByteBuffer header, boolean headerValid, String parentName, ByteBuffer trailer,
                boolean trailerValid, boolean layoutValid, long blockCount, ByteBuffer index, boolean indexCrcOk,
                ByteBuffer table, ByteBuffer hint, boolean tableCrcOk, List<Problem> problems, int omittedProblems,
                CheckpointMetadata meta) {
-        this.path = path;
+        this.location = location;
+        this.path = location.file();
         this.fileLength = fileLength;
         this.header = header == null ? null : header.asReadOnlyBuffer();
         this.headerValid = headerValid;
@@ -84,7 +88,16 @@ public final class Inspection {
 
     /** @return the file name only (never a directory: output must not depend on where the file is). */
     public String name() {
-        return String.valueOf(path.getFileName());
+        if (path != null) {
+            return String.valueOf(path.getFileName());
+        }
+        String s = location.toString();
+        return s.substring(s.lastIndexOf('/') + 1);
+    }
+
+    /** @return a reader of the checkpoint's bytes (a file channel, or ranged GETs); the caller closes it. */
+    io.ckpt.store.CheckpointReader open() throws java.io.IOException {
+        return location.openReader();
     }
 
     /** @return true if no problem was found (then {@link #meta} is set). */

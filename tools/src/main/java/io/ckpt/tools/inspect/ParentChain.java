@@ -115,15 +115,16 @@ public final class ParentChain {
                 break;
             }
             String label = "ancestor #" + depth + " " + name;
-            Path p;
+            io.ckpt.store.CheckpointLocation p;
             try {
-                p = child.path.toAbsolutePath().getParent().resolve(name).normalize();
-            } catch (InvalidPathException e) {
+                p = child.location.resolveSibling(name);
+            } catch (IllegalArgumentException e) {
                 links.add(new Link(depth, name, expected, null, "unreadable", false));
-                problems.add(chainProblem(label + " is an impossible path: " + e.getReason()));
+                problems.add(chainProblem(label + " is an impossible path: "
+                    + (e instanceof InvalidPathException ? ((InvalidPathException) e).getReason() : e.getMessage())));
                 break;
             }
-            if (!Files.exists(p)) {
+            if (!p.exists()) {
                 links.add(new Link(depth, name, expected, null, "not found", false));
                 problems.add(chainProblem(label + " not found (expected checkpoint " + expected + " next to "
                     + child.name() + ")"));

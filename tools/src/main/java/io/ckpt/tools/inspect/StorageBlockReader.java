@@ -38,13 +38,13 @@ public final class StorageBlockReader implements AutoCloseable {
     }
 
     private final Inspection f;
-    private final FileChannel ch;
+    private final io.ckpt.store.CheckpointReader ch;
     private final ByteBuffer buffer;
 
     /** Opens {@code f}'s file; needs {@link Inspection#indexReadable()} and {@link Inspection#geometryKnown()}. */
     StorageBlockReader(Inspection f) throws IOException {
         this.f = f;
-        this.ch = FileChannel.open(f.path, StandardOpenOption.READ);
+        this.ch = f.open();
         int largest = 0;
         for (int sb = 0; sb < f.storageBlockCount(); sb++) {
             if (f.storageExtentValid(sb)) {

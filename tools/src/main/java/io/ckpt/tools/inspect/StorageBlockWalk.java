@@ -47,7 +47,7 @@ public final class StorageBlockWalk {
         long end = f.fileLength;
         int sbs = f.storageBlockSize();
         long at = HeaderDescriptor.REGION_LENGTH;
-        try (FileChannel ch = FileChannel.open(f.path, StandardOpenOption.READ)) {
+        try (io.ckpt.store.CheckpointReader ch = f.open()) {
             while (at + StorageBlockDescriptor.HEADER_LENGTH <= end && found.size() < HeaderDescriptor.blockCount(f.header)) {
                 ByteBuffer h = TolerantReader.readFully(ch, at, StorageBlockDescriptor.HEADER_LENGTH);
                 int count = StorageBlockDescriptor.entryCount(h, 0);

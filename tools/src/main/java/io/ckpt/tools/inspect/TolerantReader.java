@@ -48,14 +48,18 @@ public final class TolerantReader {
     /** Problems listed per file; more are counted, not kept (a shredded index has millions). */
     static final int MAX_PROBLEMS = 100;
 
-    private final Path path;
-    private final FileChannel ch;
+    private final io.ckpt.store.CheckpointLocation location;
+    /** The file's channel, or null for a checkpoint in another store. */
+    private final FileChannel file;
+    private final io.ckpt.format.CheckpointSource ch;
     private final long fileLength;
     private final List<Problem> problems = new ArrayList<>();
     private int omitted;
 
-    private TolerantReader(Path path, FileChannel ch) throws IOException {
-        this.path = path;
+    private TolerantReader(io.ckpt.store.CheckpointLocation location, FileChannel file, io.ckpt.format.CheckpointSource ch)
+        throws IOException {
+        this.location = location;
+        this.file = file;
         this.ch = ch;
         this.fileLength = ch.size();
     }
@@ -74,7 +78,18 @@ public final class TolerantReader {
             throw new IOException(path + " is a directory, not a checkpoint file");
         }
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            return new TolerantReader(path, ch).read();
+            return new TolerantReader(io.ckpt.store.FileLocation.of(path), ch,
+                io.ckpt.format.CheckpointSource.of(ch, path.toString())).read();
+        }
+    }
+
+    /** As {@link #read(Path)} for a checkpoint in any store (each structure one ranged GET of an object). */
+    public static Inspection read(io.ckpt.store.CheckpointLocation location) throws IOException {
+        if (location.file() != null) {
+            return read(location.file());
+        }
+        try (io.ckpt.store.CheckpointReader r = location.openReader()) {
+            return new TolerantReader(location, null, r).read();
         }
     }
 
@@ -268,14 +283,14 @@ public final class TolerantReader {
         if (problems.isEmpty()) {
             // No damage found: the engine's reader has the last word (and must agree).
             try {
-                meta = CheckpointMetadata.read(path, ch);
+                meta = file != null ? CheckpointMetadata.read(location.file(), file) : CheckpointMetadata.read(ch);
             } catch (NotACheckpointException | CheckpointFormatTooNewException | CheckpointFormatTooOldException e) {
                 throw e;
             } catch (CheckpointException e) {
                 add(Problem.of(e));
             }
         }
-        return new Inspection(path, fileLength, header, headerValid, parentName, trailer, trailerValid, layoutValid,
+        return new Inspection(location, fileLength, header, headerValid, parentName, trailer, trailerValid, layoutValid,
             blockCount, index, indexCrcOk, table, hint, tableCrcOk, problems, omitted, meta);
     }
 
@@ -310,7 +325,7 @@ public final class TolerantReader {
      *
      * @throws IOException if the file ends first (it shrank while being read).
      */
-    static ByteBuffer readFully(FileChannel ch, long at, int length) throws IOException {
+    static ByteBuffer readFully(io.ckpt.format.CheckpointSource ch, long at, int length) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         while (b.hasRemaining()) {
             if (ch.read(b, at + b.position()) < 0) {
