@@ -75,17 +75,7 @@ public final class BackgroundFlusher implements AutoCloseable {
     public void close() {
         stopped = true;
         LockSupport.unpark(thread);
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinAll(thread);
         try {
             channel.close();
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import io.ckpt.events.RestoreEvent;
 import io.ckpt.format.CheckpointMetadata;
 import io.ckpt.format.Encoding;
 import io.ckpt.format.IndexEntryDescriptor;
+import io.ckpt.io.Threads;
 import io.ckpt.memory.BufferZero;
 import io.ckpt.memory.GuestMemory;
 import io.ckpt.store.CheckpointLocation;
@@ -82,26 +83,13 @@ public final class EagerRestore {
             running[i - 1].setDaemon(true);
             running[i - 1].start();
         }
-        boolean interrupted = false;
         try {
             workers[0].run();
-            for (Thread t : running) {
-                while (true) {
-                    try {
-                        t.join();
-                        break;
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-            }
+            Threads.joinAll(running);
         } finally {
             if (shared.fetcher != null) {
                 shared.fetcher.close();
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
         Throwable failure = shared.failure.get();
         if (failure instanceof IOException) {

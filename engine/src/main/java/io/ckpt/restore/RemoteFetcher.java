@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.ckpt.io.Threads;
 import org.agrona.BufferUtil;
 
 /**
@@ -144,19 +145,7 @@ final class RemoteFetcher implements AutoCloseable {
     @Override
     public void close() {
         stopped = true;
-        boolean interrupted = false;
-        for (Thread t : fetchers) {
-            while (t.isAlive()) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinAll(fetchers);
         for (ByteBuffer b : all) {
             BufferUtil.free(b);
         }

@@ -24,6 +24,7 @@ import io.ckpt.format.Encoding;
 import io.ckpt.format.IndexEntryDescriptor;
 import io.ckpt.format.LittleEndian;
 import io.ckpt.io.MappedCheckpoint;
+import io.ckpt.io.Threads;
 import io.ckpt.memory.AccessGuard;
 import io.ckpt.memory.BufferZero;
 import io.ckpt.memory.GuestMemory;
@@ -288,25 +289,15 @@ public final class LazyRestore implements AutoCloseable {
             return;
         }
         closed = true;
-        boolean interrupted = false;
         Thread[] threads = new Thread[prefetchers.length + 1];
         threads[0] = background;
         System.arraycopy(prefetchers, 0, threads, 1, prefetchers.length);
         for (Thread t : threads) {
             if (t != null) {
                 LockSupport.unpark(t);
-                while (t.isAlive()) {
-                    try {
-                        t.join();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
             }
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinAll(threads);
         // Buffers a fault handed off that the background thread did not get to.
         for (int slot = bufferHandoffs.poll(); slot >= 0; slot = bufferHandoffs.poll()) {
             pool.release(slot);
@@ -482,12 +473,18 @@ public final class LazyRestore implements AutoCloseable {
         }
     }
 
-    private void installFromPool(long block, int f, int sb) {
+    /** A pool buffer for this thread, backing off while every one is in use. */
+    private int acquireSlot() {
         int slot;
         int spins = 0;
         while ((slot = pool.tryAcquire()) < 0) {
             spins = backOff(spins);
         }
+        return slot;
+    }
+
+    private void installFromPool(long block, int f, int sb) {
+        int slot = acquireSlot();
         try {
             ByteBuffer buffer = pool.buffer(slot);
             try {
@@ -512,11 +509,7 @@ public final class LazyRestore implements AutoCloseable {
      * neighbours (or they are installed here, or not at all, as the options say).
      */
     private void installFromStore(long block, int f, int sb) {
-        int slot;
-        int spins = 0;
-        while ((slot = pool.tryAcquire()) < 0) {
-            spins = backOff(spins);
-        }
+        int slot = acquireSlot();
         boolean handedOff = false;
         try {
             ByteBuffer buffer = pool.buffer(slot);
