@@ -27,6 +27,27 @@ public final class AtomicCommit {
     private AtomicCommit() {
     }
 
+    /**
+     * The file a commit to {@code target} replaces: {@code target} itself, or where the symbolic
+     * link(s) it names lead (whether or not that file exists yet), so that renaming a temporary
+     * file into place replaces the linked file and keeps the link, as {@code cp} and
+     * {@code lz4 -d} write through a link.
+     *
+     * @param target an absolute path.
+     * @return an absolute path that is not a symbolic link.
+     * @throws IOException if a link cannot be read, or links loop (more than 40).
+     */
+    public static Path followLinks(Path target) throws IOException {
+        Path p = target;
+        for (int hops = 0; java.nio.file.Files.isSymbolicLink(p); hops++) {
+            if (hops == 40) {
+                throw new java.nio.file.FileSystemException(target.toString(), null, "too many levels of symbolic links");
+            }
+            p = p.toAbsolutePath().resolveSibling(java.nio.file.Files.readSymbolicLink(p)).normalize();
+        }
+        return p;
+    }
+
     /** @return a fresh temporary path beside {@code target}. */
     public static Path tempFor(Path target) {
         String name = "." + target.getFileName() + TEMP_MARK + Long.toHexString(ThreadLocalRandom.current().nextLong());

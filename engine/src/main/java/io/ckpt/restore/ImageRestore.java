@@ -84,6 +84,14 @@ public final class ImageRestore {
         if (Files.isDirectory(target)) {
             throw new IOException(image + " is a directory");
         }
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            // A pipe, a terminal, /dev/null, a FIFO: written in order, zeros included; renaming a
+            // temporary file over it would replace the device node (or /dev/stdout's link) instead.
+            try (ResolvedCheckpoint chain = ResolvedCheckpoint.open(file)) {
+                return stream(chain, target, options, t0);
+            }
+        }
+        target = AtomicCommit.followLinks(target);   // replace the file a link names, and keep the link
         Path dir = target.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new NoSuchFileException(String.valueOf(dir), null, "directory for the output does not exist");
@@ -119,6 +127,55 @@ public final class ImageRestore {
                 }
             }
         }
+    }
+
+    /**
+     * Writes the image to a stream in address order, one thread, zero blocks as zeros: each
+     * storage block is read once where it holds consecutive page blocks (a stripe's), and again
+     * only where the save's stripes interleave inside it.
+     */
+    private static RestoreStats stream(ResolvedCheckpoint chain, Path target, RestoreOptions options, long t0)
+        throws IOException {
+        CheckpointMetadata head = chain.head();
+        long t1 = System.nanoTime();
+        int readBytes = 0;
+        for (int f = 0; f < chain.fileCount(); f++) {
+            for (int sb = 0; sb < chain.file(f).storageBlockCount(); sb++) {
+                readBytes = Math.max(readBytes, chain.file(f).storageBlockLength(sb));
+            }
+        }
+        Shared shared = new Shared(EagerRestore.workItems(chain), head);
+        long zero = 0;
+        long bytesRead;
+        Worker w;
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE)) {
+            w = new Worker(chain, out, options, shared, readBytes);
+            w.sequential = true;
+            try {
+                long reportedAt = 0;
+                for (int b = 0; b < head.blockCount(); b++) {
+                    if (chain.sourceOf(b) < 0) {
+                        w.zeroBlock(b);
+                        zero++;
+                    } else {
+                        w.streamBlock(b);
+                    }
+                    long address = (long) b * head.blockBytes();
+                    if (address - reportedAt >= WRITE_BYTES) {
+                        options.progress().update(address, head.arenaSize());
+                        reportedAt = address;
+                    }
+                }
+                w.flush();
+                bytesRead = w.bytesRead;
+            } finally {
+                w.close();
+            }
+            options.progress().update(head.arenaSize(), head.arenaSize());
+        }
+        long t2 = System.nanoTime();
+        return new RestoreStats(head.arenaSize(), zero, w.raw, w.lz4, shared.items.length / 2, bytesRead, 1,
+            t1 - t0, t2 - t1, t2 - t0);
     }
 
     private static RestoreStats write(ResolvedCheckpoint chain, Path temp, RestoreOptions options, long t0, long t1)
@@ -254,6 +311,12 @@ public final class ImageRestore {
         private int runLength;
         long raw;
         long lz4;
+        /** Set for a stream: runs are written in order with their zeros, not as positioned writes with holes. */
+        boolean sequential;
+        /** The storage block in {@link #read} on a stream ({@code -1}: none), and bytes read so far. */
+        private int readFile = -1;
+        private int readBlock = -1;
+        long bytesRead;
 
         Worker(ResolvedCheckpoint chain, FileChannel out, RestoreOptions options, Shared shared, int readBytes)
             throws IOException {
@@ -313,6 +376,39 @@ public final class ImageRestore {
             return length;
         }
 
+        /** On a stream: page block {@code block}, read with its storage block unless that is already here. */
+        void streamBlock(int block) throws IOException {
+            int f = chain.sourceOf(block);
+            CheckpointMetadata meta = chain.file(f);
+            ByteBuffer index = chain.index(f);
+            int sb = IndexEntryDescriptor.storageBlock(index, block);
+            long fileOffset = meta.storageBlockOffset(sb);
+            if (f != readFile || sb != readBlock) {
+                readFile = -1;
+                int length = meta.storageBlockLength(sb);
+                readFully(f, fileOffset, length);
+                StorageBlockDecoder.checkStorageBlock(read, 0, meta, index, sb);
+                readFile = f;
+                readBlock = sb;
+                bytesRead += length;
+            }
+            pageBlock(index, block, fileOffset);
+        }
+
+        /** On a stream: an all-zero page block, as zeros. */
+        void zeroBlock(int block) throws IOException {
+            int blockLength = chain.head().blockLength(block);
+            if (runLength + blockLength > write.capacity()) {
+                flush();
+            }
+            if (runLength == 0) {
+                runStart = (long) block * chain.head().blockBytes();
+            }
+            write.clear();
+            io.ckpt.memory.BufferZero.zero(write, runLength, blockLength);
+            runLength += blockLength;
+        }
+
         /** Decodes page block {@code block} into the run being gathered. @return its length. */
         private int pageBlock(ByteBuffer index, int block, long fileOffset) throws IOException {
             CheckpointMetadata head = chain.head();
@@ -367,6 +463,20 @@ public final class ImageRestore {
                 return;
             }
             int length = (int) Math.max(0, Math.min(runLength, dataLength - runStart));
+            if (sequential) {
+                write.limit(length).position(0);
+                try {
+                    while (write.hasRemaining()) {
+                        out.write(write);
+                    }
+                } catch (IOException e) {
+                    throw new IOException("cannot write the image at offset " + (runStart + write.position()) + ": "
+                        + e.getMessage(), e);
+                }
+                runLength = 0;
+                write.clear();
+                return;
+            }
             int page = io.ckpt.memory.GuestMemory.PAGE_SIZE;
             int from = 0;
             while (from < length) {

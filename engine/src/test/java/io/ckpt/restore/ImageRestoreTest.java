@@ -1,13 +1,17 @@
 package io.ckpt.restore;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.ckpt.CheckpointImage;
 import io.ckpt.Checkpoints;
+import io.ckpt.ImageFiles;
 import io.ckpt.format.CorruptCheckpointException;
 import io.ckpt.memory.GuestMemory;
 import io.ckpt.save.SaveOptions;
@@ -38,7 +42,7 @@ class ImageRestoreTest {
     @Test
     void shouldGiveBackTheImageByteForByteWithEveryOption() throws Exception {
         for (long length : new long[] {32L << 20, (32L << 20) - 4096 + 77, 4096 * 3 + 5}) {
-            Path image = io.ckpt.ImageFiles.write(dir.resolve("img"), length, SEED + length);
+            Path image = ImageFiles.write(dir.resolve("img"), length, SEED + length);
             byte[] expected = Files.readAllBytes(image);
             for (SaveOptions o : new SaveOptions[] {SaveOptions.defaults(),
                 SaveOptions.defaults().withPagesPerBlock(1).withStorageBlockSize(64 << 10),
@@ -127,7 +131,7 @@ class ImageRestoreTest {
 
     @Test
     void shouldReportProgressOnTheCallersThreadUpToTheWholeArena() throws Exception {
-        Path image = io.ckpt.ImageFiles.write(dir.resolve("img"), 32L << 20, SEED);
+        Path image = ImageFiles.write(dir.resolve("img"), 32L << 20, SEED);
         Path ckpt = dir.resolve("c.ckpt");
         Checkpoints.saveImage(image, ckpt, SaveOptions.defaults());
         Thread caller = Thread.currentThread();
@@ -146,7 +150,7 @@ class ImageRestoreTest {
 
     @Test
     void shouldLeaveThePreviousImageUntouchedWhenABlockIsCorrupt() throws Exception {
-        Path image = io.ckpt.ImageFiles.write(dir.resolve("img"), 16L << 20, SEED);
+        Path image = ImageFiles.write(dir.resolve("img"), 16L << 20, SEED);
         Path ckpt = dir.resolve("c.ckpt");
         Checkpoints.saveImage(image, ckpt, SaveOptions.defaults());
         Path back = dir.resolve("back.img");
@@ -172,7 +176,7 @@ class ImageRestoreTest {
 
     @Test
     void shouldRefuseToOverwriteTheCheckpointItselfOrWriteIntoADirectory() throws Exception {
-        Path image = io.ckpt.ImageFiles.write(dir.resolve("img"), 1L << 20, SEED);
+        Path image = ImageFiles.write(dir.resolve("img"), 1L << 20, SEED);
         Path ckpt = dir.resolve("c.ckpt");
         Checkpoints.saveImage(image, ckpt, SaveOptions.defaults());
         byte[] before = Files.readAllBytes(ckpt);
@@ -182,6 +186,74 @@ class ImageRestoreTest {
             () -> Checkpoints.restoreImage(ckpt, dir.resolve("no/such/dir/x.img"), RestoreOptions.defaults()));
         assertArrayEquals(before, Files.readAllBytes(ckpt));
         assertFalse(Files.exists(dir.resolve("no")));
+    }
+
+    @Test
+    void shouldStreamToAPipeInOrderWithItsZerosAndLeaveItAPipe() throws Exception {
+        // A ragged image with zero runs: 4 KiB pages per block, so that storage blocks hold
+        // interleaved stripes of two compressors, and a stream must revisit some of them.
+        long length = (24L << 20) + 777;
+        Path image = ImageFiles.write(dir.resolve("img"), length, SEED);
+        byte[] expected = Files.readAllBytes(image);
+        for (SaveOptions o : new SaveOptions[] {SaveOptions.defaults(),
+            SaveOptions.defaults().withPagesPerBlock(1).withStorageBlockSize(64 << 10)}) {
+            Path ckpt = dir.resolve("c.ckpt");
+            Checkpoints.saveImage(image, ckpt, o);
+            Path fifo = dir.resolve("fifo");
+            Files.deleteIfExists(fifo);
+            assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is not available");
+            CompletableFuture<byte[]> read = drain(fifo);
+            RestoreStats s = Checkpoints.restoreImage(ckpt, fifo, RestoreOptions.defaults());
+            assertArrayEquals(expected, read.get(60, TimeUnit.SECONDS), o.toString());
+            assertEquals(Checkpoints.inspect(ckpt).blockCount(), s.zeroBlocks() + s.rawBlocks() + s.lz4Blocks());
+            assertFalse(Files.isRegularFile(fifo), "the FIFO was replaced by a file");
+            assertTrue(Files.exists(fifo));
+        }
+    }
+
+    @Test
+    void shouldWriteThroughASymbolicLinkAndKeepIt() throws Exception {
+        Path image = ImageFiles.write(dir.resolve("img"), (4L << 20) + 5, SEED);
+        Path ckpt = dir.resolve("c.ckpt");
+        Checkpoints.saveImage(image, ckpt, SaveOptions.defaults());
+        Files.createDirectory(dir.resolve("real"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.img"), Path.of("real", "back.img"));
+        for (int round = 0; round < 2; round++) {   // the first time the link dangles; then it names a file
+            Checkpoints.restoreImage(ckpt, link, RestoreOptions.defaults());
+            assertTrue(Files.isSymbolicLink(link), "round " + round + ": the link was replaced");
+            assertArrayEquals(Files.readAllBytes(image), Files.readAllBytes(dir.resolve("real/back.img")), "round " + round);
+        }
+    }
+
+    @Test
+    void shouldStreamAnIncrementalChain() throws Exception {
+        Path base = dir.resolve("base.ckpt");
+        Path inc = dir.resolve("inc.ckpt");
+        byte[] expected;
+        try (GuestMemory m = GuestMemory.allocate(8L << 20, 1 << 20)) {
+            ArenaFiller.fill(m, ArenaFiller.Profile.MIXED, SEED);
+            Checkpoints.save(m, base);
+            m.fill(1L << 20, 1 << 20, (byte) 0);
+            m.fill(5L << 20, 64 << 10, (byte) 9);
+            Checkpoints.save(m, inc, SaveOptions.defaults().withParent(base));
+            expected = contents(m, m.size());
+        }
+        Path fifo = dir.resolve("fifo");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is not available");
+        CompletableFuture<byte[]> read = drain(fifo);
+        Checkpoints.restoreImage(inc, fifo, RestoreOptions.defaults());
+        assertArrayEquals(expected, read.get(60, TimeUnit.SECONDS));
+    }
+
+    /** @return everything a reader of {@code fifo} gets, read on another thread (opening a FIFO blocks until both ends are open). */
+    private static CompletableFuture<byte[]> drain(Path fifo) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readAllBytes(fifo);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** @return the bytes the filesystem allocated for {@code file} ({@code stat -c %b * %B}), or -1 if unknown. */

@@ -54,6 +54,12 @@ final class RawImage {
         }
         long t0 = System.nanoTime();
         Path abs = out.toAbsolutePath();
+        if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+            // A pipe, a terminal, a device: in order, zeros included, no temporary file renamed over it.
+            stream(memory, length, abs, progress);
+            return System.nanoTime() - t0;
+        }
+        abs = AtomicCommit.followLinks(abs);   // replace the file a link names, and keep the link
         if (!Files.isDirectory(abs.getParent())) {
             throw new NoSuchFileException(String.valueOf(abs.getParent()), null, "directory for the output does not exist");
         }
@@ -102,6 +108,24 @@ final class RawImage {
             if (!moved) {
                 Files.deleteIfExists(temp);
             }
+        }
+    }
+
+    private static void stream(GuestMemory memory, long length, Path out, Progress progress) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(CHUNK);
+        try (FileChannel ch = FileChannel.open(out, StandardOpenOption.WRITE)) {
+            for (long address = 0; address < length; address += CHUNK) {
+                int n = (int) Math.min(CHUNK, length - address);
+                buffer.clear().limit(n);
+                memory.getBytes(address, buffer);
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    ch.write(buffer);
+                }
+                progress.update(address + n, length);
+            }
+        } finally {
+            BufferUtil.free(buffer);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ckpt.tools.cli;
 
-import io.ckpt.store.CheckpointLocation;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -13,6 +14,7 @@ import io.ckpt.restore.lazy.LazyRestore;
 import io.ckpt.restore.lazy.LazyRestoreOptions;
 import io.ckpt.restore.lazy.LazyRestoreStats;
 import io.ckpt.restore.lazy.Prefetch;
+import io.ckpt.store.CheckpointLocation;
 import io.ckpt.tools.text.Sizes;
 
 /**
@@ -35,7 +37,8 @@ final class RestoreCommand implements Command {
                 + "store, read with ranged GETs: the metadata in two, then one per storage block).")
             .option("--concurrency", "N", "For s3:// checkpoints: storage blocks read at once, in [1, 64]: parallel "
                 + "ranged GETs (eager), prefetch GETs in flight (--lazy). Default: 16 eager, 8 lazy.")
-            .required("--to-raw", "OUT", "The raw image file to write (replaced if it exists).")
+            .required("--to-raw", "OUT", "The raw image file to write (replaced if it exists), or - for standard "
+                + "output. A pipe, a terminal or a device is written in order, zeros included.")
             .option("--threads", "N", "Restore threads, in [1, 64]. Default: the number of cores, at most 2.")
             .flag("--sync", "Force the image to disk before renaming it into place, and sync its directory: it survives "
                 + "a crash once the command ends. Default: the page cache writes it back in its own time.")
@@ -61,7 +64,11 @@ final class RestoreCommand implements Command {
     }
 
     private int restore(Args a, Io io, CheckpointLocation file) throws Exception {
-        Path out = a.path("--to-raw");
+        String outName = a.get("--to-raw");
+        // "-" is standard output; the report then goes to stderr, so that it does not join the image.
+        boolean toStdout = outName.equals("-") || outName.equals("/dev/stdout") || outName.equals("/proc/self/fd/1");
+        Path out = outName.equals("-") ? Path.of("/dev/stdout") : a.path("--to-raw");
+        PrintWriter report = toStdout ? io.err() : io.out();
         RestoreOptions options = RestoreOptions.defaults().withArenaZeroed(true).withSync(a.flag("--sync"));
         if (a.has("--threads")) {
             try {
@@ -84,15 +91,15 @@ final class RestoreCommand implements Command {
         String name = shortName(file);
         boolean bars = io.errIsTerminal() && !a.flag("--quiet");
         if (a.flag("--lazy")) {
-            return lazyRestore(a, io, file, out, meta, bars, name);
+            return lazyRestore(a, io, report, toStdout, file, out, meta, bars, name);
         }
         ProgressBar bar = ProgressBar.bytes(io.err(), "restoring " + name, meta.arenaSize(), bars);
         RestoreStats r = Checkpoints.restoreImage(file, out, options.withProgress(bar));
         bar.finish("");
-        io.out().println("restored " + file + " (" + Sizes.count(r.storageBlocks()) + " storage blocks, "
+        report.println("restored " + file + " (" + Sizes.count(r.storageBlocks()) + " storage blocks, "
             + Sizes.count(r.zeroBlocks() + r.rawBlocks() + r.lz4Blocks()) + " page blocks, checksums verified): wrote "
-            + Sizes.count(meta.dataLength()) + " bytes to " + out + ", " + Sizes.count(r.zeroBlocks())
-            + " zero blocks left as holes, in " + Sizes.seconds(r.totalNanos()) + " (" + Sizes.rate(meta.dataLength(),
+            + Sizes.count(meta.dataLength()) + " bytes to " + (toStdout ? "standard output" : out) + ", "
+            + Sizes.count(r.zeroBlocks()) + (Files.isRegularFile(out) ? " zero blocks left as holes, in " : " zero blocks, in ") + Sizes.seconds(r.totalNanos()) + " (" + Sizes.rate(meta.dataLength(),
             r.totalNanos()) + ", " + r.threads() + " thread" + (r.threads() == 1 ? "" : "s") + ").");
         return Exit.OK;
     }
@@ -106,7 +113,8 @@ final class RestoreCommand implements Command {
         return s.substring(s.lastIndexOf('/') + 1);
     }
 
-    private int lazyRestore(Args a, Io io, CheckpointLocation file, Path out, CheckpointMetadata meta,
+    private int lazyRestore(Args a, Io io, PrintWriter report, boolean toStdout, CheckpointLocation file, Path out,
+                            CheckpointMetadata meta,
                             boolean bars, String name) throws Exception {
         LazyRestoreOptions options = LazyRestoreOptions.defaults().withArenaZeroed(true);
         if (a.has("--concurrency")) {
@@ -132,13 +140,13 @@ final class RestoreCommand implements Command {
             r.awaitCompletion();
             s = r.stats();
         }
-        io.out().println("restored " + file + " lazily (" + Sizes.human(meta.arenaSize())
+        report.println("restored " + file + " lazily (" + Sizes.human(meta.arenaSize())
             + " arena): resumed in " + Sizes.millis(s.resumeNanos()) + ", every block present after "
             + Sizes.seconds(s.completeNanos()) + "; " + Sizes.count(s.faults()) + " faults (p50 "
             + Sizes.micros(s.faultP50Nanos()) + ", p99 " + Sizes.micros(s.faultP99Nanos()) + "), installed by fault "
             + Sizes.count(s.installedByFault()) + ", neighbour " + Sizes.count(s.installedByNeighbour()) + ", prefetch ("
             + s.prefetchUsed().name().toLowerCase(Locale.ROOT).replace('_', '-') + ") "
-            + Sizes.count(s.installedByPrefetch()) + "; wrote " + Sizes.count(meta.dataLength()) + " bytes to " + out
+            + Sizes.count(s.installedByPrefetch()) + "; wrote " + Sizes.count(meta.dataLength()) + " bytes to " + (toStdout ? "standard output" : out)
             + " in " + Sizes.seconds(writeNanos) + ".");
         if (prefetch.equalsIgnoreCase("working-set") && s.prefetchUsed() != Prefetch.WORKING_SET) {
             io.err().println("ckpt: note: " + name

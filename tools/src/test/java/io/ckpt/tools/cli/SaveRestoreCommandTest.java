@@ -1,16 +1,24 @@
 package io.ckpt.tools.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class SaveRestoreCommandTest {
     @TempDir
@@ -175,5 +183,31 @@ class SaveRestoreCommandTest {
         assertEquals(2, r.code(), r::toString);
         assertTrue(r.err().contains("not a ckpt checkpoint file"), r::toString);
         assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
+    void shouldRestoreToAPipeEagerlyAndLazilyAndKeepItAPipe() throws Exception {
+        Path image = Images.write(dir.resolve("image.raw"), Images.RAGGED_LENGTH, 5);
+        Path ckpt = dir.resolve("image.ckpt");
+        assertEquals(0, Cli.run("save", "--from-raw", image.toString(), ckpt.toString()).code());
+        Path fifo = dir.resolve("fifo");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is not available");
+        for (String[] extra : new String[][] {{}, {"--lazy"}}) {
+            CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Files.readAllBytes(fifo);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            List<String> args = new ArrayList<>(List.of("restore", ckpt.toString(), "--to-raw", fifo.toString()));
+            args.addAll(List.of(extra));
+            Cli.Result r = Cli.run(args.toArray(String[]::new));
+            assertEquals(0, r.code(), r::toString);
+            assertArrayEquals(Files.readAllBytes(image), read.get(60, TimeUnit.SECONDS), r::toString);
+            assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the FIFO was replaced by a file");
+            assertTrue(r.out().contains("wrote 3,146,962 bytes to " + fifo), r::toString);
+            assertFalse(r.out().contains("holes"), r::toString);
+        }
     }
 }
