@@ -22,9 +22,17 @@ public final class BlockDecoder {
     private final ViewCache views = new ViewCache();
 
     /**
+     * @param encoding     how the block is stored, from its index entry
+     * @param src          the buffer holding the payload; its position and limit are not used or changed
+     * @param srcOffset    the index of the payload's first byte in {@code src}
+     * @param storedLength the payload's length in bytes
+     * @param dst          where the decoded block goes; its position and limit are not used or changed
+     * @param dstOffset    the index in {@code dst} of the block's first byte
+     * @param blockLength  the block's length in bytes: exactly this many are written
+     * @param verify     check the CRC32C of the decoded bytes against {@code expectedCrc}.
+     * @param expectedCrc  the CRC32C of the block from its index entry
      * @param block      page block number, for messages.
      * @param fileOffset file offset of the payload, for messages.
-     * @param verify     check the CRC32C of the decoded bytes against {@code expectedCrc}.
      * @throws CorruptCheckpointException if the payload does not decode to exactly
      *                                    {@code blockLength} bytes or the checksum differs.
      */
@@ -64,7 +72,12 @@ public final class BlockDecoder {
         }
     }
 
-    /** @return the CRC32C of {@code buffer[offset, offset + length)}. */
+    /**
+     * @param buffer the buffer; its position and limit are not used or changed
+     * @param offset the index of the first byte
+     * @param length the number of bytes
+     * @return the CRC32C of {@code buffer[offset, offset + length)}.
+     */
     public int crc(ByteBuffer buffer, int offset, int length) {
         ByteBuffer view = views.view(buffer);
         view.limit(offset + length).position(offset);

@@ -42,12 +42,18 @@ public final class BlockEncoder {
         this.lz4 = codec == Codec.LZ4 ? Lz4.compressor(lz4Level) : null;
     }
 
-    /** @return the largest stored length {@link #encode} may write for a block of {@code blockLength}. */
+    /**
+     * @param blockLength the block's length in bytes
+     * @return the largest stored length {@link #encode} may write for a block of {@code blockLength}.
+     */
     public int maxStoredLength(int blockLength) {
         return codec == Codec.LZ4 ? Lz4Bounds.maxCompressedLength(blockLength) : blockLength;
     }
 
     /**
+     * @param src    the buffer holding the block; its position and limit are not used or changed
+     * @param offset the index of the block's first byte
+     * @param length the block's length in bytes
      * @return true if {@code src[offset, offset + length)} is all zero; afterwards
      *         {@link #lastEncoding()} is {@link Encoding#ZERO} when true.
      */
@@ -64,6 +70,11 @@ public final class BlockEncoder {
      * Encodes a non-zero block into {@code dst} at {@code dstOffset}, which must have room
      * for {@link #maxStoredLength(int)} bytes.
      *
+     * @param src       the buffer holding the block; its position and limit are not used or changed
+     * @param srcOffset the index of the block's first byte in {@code src}
+     * @param length    the block's length in bytes
+     * @param dst       where the stored form goes; its position and limit are not used or changed
+     * @param dstOffset the index in {@code dst} of the stored form's first byte
      * @return the stored length; {@link #lastEncoding()} and {@link #lastCrc()} describe it.
      */
     public int encode(ByteBuffer src, int srcOffset, int length, ByteBuffer dst, int dstOffset) {

@@ -116,7 +116,12 @@ public final class RestoreEvent extends Event {
         return e;
     }
 
-    /** Ends {@code event}. @return true if it should be filled in and committed. */
+    /**
+     * Ends {@code event}.
+     *
+     * @param event an event from {@link #beginIfActive()}, not null
+     * @return true if it should be filled in and committed
+     */
     public static boolean endShouldCommit(RestoreEvent event) {
         event.end();
         return event.shouldCommit();

@@ -33,7 +33,7 @@ public final class AtomicCommit {
      * file into place replaces the linked file and keeps the link, as {@code cp} and
      * {@code lz4 -d} write through a link.
      *
-     * @param target an absolute path.
+     * @param target the path a commit targets (absolute or relative).
      * @return an absolute path that is not a symbolic link.
      * @throws IOException if a link cannot be read, or links loop (more than 40).
      */
@@ -48,13 +48,20 @@ public final class AtomicCommit {
         return p;
     }
 
-    /** @return a fresh temporary path beside {@code target}. */
+    /**
+     * @param target the file a save will publish
+     * @return a fresh temporary path beside {@code target}.
+     */
     public static Path tempFor(Path target) {
         String name = "." + target.getFileName() + TEMP_MARK + Long.toHexString(ThreadLocalRandom.current().nextLong());
         return target.toAbsolutePath().resolveSibling(name);
     }
 
-    /** @return true if {@code file} is a temporary file of a save to {@code target}. */
+    /**
+     * @param file   any file
+     * @param target the file a save publishes
+     * @return true if {@code file} is a temporary file of a save to {@code target}.
+     */
     public static boolean isTempOf(Path file, Path target) {
         return file.getFileName().toString().startsWith("." + target.getFileName() + TEMP_MARK);
     }
@@ -62,7 +69,9 @@ public final class AtomicCommit {
     /**
      * Removes temporary files left by interrupted saves to {@code target}.
      *
+     * @param target the file a save publishes
      * @return how many were removed.
+     * @throws IOException if its directory cannot be listed or a leftover cannot be deleted
      */
     public static int cleanLeftovers(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
@@ -83,7 +92,13 @@ public final class AtomicCommit {
      * {@code trailerOffset}, forces it, appends {@code trailer}, forces again, renames it to
      * {@code target} atomically and syncs the directory.
      *
+     * @param temp          the complete file but for its trailer, beside {@code target}
+     * @param target        the name to publish it under; an existing file there is replaced
+     * @param trailerOffset where the trailer goes: the file's final length minus the trailer's
+     * @param trailer       the trailer, from its position to its limit
      * @return the number of forces done.
+     * @throws IOException if a write, force or the rename fails ({@code target} then keeps what it had), or the file
+     *   system cannot rename atomically
      */
     public static int commit(Path temp, Path target, long trailerOffset, ByteBuffer trailer) throws IOException {
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -104,7 +119,12 @@ public final class AtomicCommit {
         return 3;
     }
 
-    /** Forces a directory's entries to disk, so a rename in it survives a crash. */
+    /**
+     * Forces a directory's entries to disk, so a rename in it survives a crash.
+     *
+     * @param dir the directory
+     * @throws IOException if the directory cannot be opened or forced
+     */
     public static void syncDirectory(Path dir) throws IOException {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);

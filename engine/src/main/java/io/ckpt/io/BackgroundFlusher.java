@@ -33,12 +33,22 @@ public final class BackgroundFlusher implements AutoCloseable {
         this.thread.start();
     }
 
-    /** Opens a flusher on {@code file}, which must exist. */
+    /**
+     * Opens a flusher on {@code file}, which must exist.
+     *
+     * @param file the file being written
+     * @return the flusher, its thread started; close it when the writes are done
+     * @throws IOException if the file cannot be opened for writing
+     */
     public static BackgroundFlusher open(Path file) throws IOException {
         return new BackgroundFlusher(FileChannel.open(file, StandardOpenOption.WRITE));
     }
 
-    /** Reports that the file holds {@code end} bytes of data so far; wakes the flusher every {@link #STEP}. */
+    /**
+     * Reports that the file holds {@code end} bytes of data so far; wakes the flusher every {@link #STEP}.
+     *
+     * @param end the file offset up to which data has been written, non-decreasing
+     */
     public void written(long end) {
         if (end - lastRequest >= STEP) {
             lastRequest = end;

@@ -34,7 +34,13 @@ public final class MappedCheckpoint implements AutoCloseable {
         this.offsetInWindow = offsetInWindow;
     }
 
-    /** Maps the storage blocks of the file {@code metadata} was read from. */
+    /**
+     * Maps the storage blocks of the file {@code metadata} was read from.
+     *
+     * @param metadata the validated metadata of a local file ({@link CheckpointMetadata#path()} not null)
+     * @return the mapping, read-only; the caller closes it
+     * @throws IOException if the file cannot be opened or mapped
+     */
     public static MappedCheckpoint open(CheckpointMetadata metadata) throws IOException {
         int count = metadata.storageBlockCount();
         int[] windowOf = new int[count];
@@ -71,12 +77,18 @@ public final class MappedCheckpoint implements AutoCloseable {
         return metadata;
     }
 
-    /** @return the mapped window holding storage block {@code sb} (shared: absolute reads only). */
+    /**
+     * @param sb the storage block number, in {@code [0, storageBlockCount)}
+     * @return the mapped window holding storage block {@code sb} (shared: absolute reads only).
+     */
     public ByteBuffer window(int sb) {
         return windows[windowOf[sb]];
     }
 
-    /** @return the index of storage block {@code sb}'s first byte in {@link #window(int)}. */
+    /**
+     * @param sb the storage block number, in {@code [0, storageBlockCount)}
+     * @return the index of storage block {@code sb}'s first byte in {@link #window(int)}.
+     */
     public int offsetInWindow(int sb) {
         return offsetInWindow[sb];
     }

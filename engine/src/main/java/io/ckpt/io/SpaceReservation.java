@@ -32,7 +32,12 @@ public final class SpaceReservation implements AutoCloseable {
         this.fd = fd;
     }
 
-    /** Opens a reservation on {@code path}, which must exist. */
+    /**
+     * Opens a reservation on {@code path}, which must exist.
+     *
+     * @param path the file to reserve space for
+     * @return the reservation, which falls back to checking the usable space where {@code fallocate} is unavailable
+     */
     public static SpaceReservation open(Path path) {
         PosixAPI posix = null;
         int fd = -1;
@@ -48,6 +53,7 @@ public final class SpaceReservation implements AutoCloseable {
     /**
      * Makes sure the file's first {@code end} bytes are backed by disk blocks.
      *
+     * @param end the file offset up to which disk blocks are needed
      * @throws IOException if the filesystem is full.
      */
     public void ensure(long end) throws IOException {

@@ -28,16 +28,32 @@ public abstract class AccessGuard {
         this.readsFree = readsFree;
     }
 
-    /** Called before {@code length > 0} bytes at {@code address} are read. */
+    /**
+     * Called before {@code length > 0} bytes at {@code address} are read.
+     *
+     * <p>May block until the bytes are present; an unchecked exception thrown here fails the access.
+     *
+     * @param address the guest-physical address of the first byte
+     * @param length  the number of bytes, positive; the range may span tracking blocks
+     */
     public abstract void beforeRead(long address, long length);
 
-    /** Called before {@code length > 0} bytes at {@code address} are written. */
+    /**
+     * Called before {@code length > 0} bytes at {@code address} are written.
+     *
+     * <p>May block until the block's pre-image is safe; an unchecked exception thrown here fails the access.
+     *
+     * @param address the guest-physical address of the first byte
+     * @param length  the number of bytes, positive; the range may span tracking blocks
+     */
     public abstract void beforeWrite(long address, long length);
 
     /**
      * Called by a host thread after {@link #beforeRead} (or {@link #beforeWrite}) returned for an
      * access inside {@code [address, address + length)}, a whole tracking block.
      *
+     * @param address the first byte of the tracking block
+     * @param length  the tracking block's length in bytes
      * @return true if no read of that range needs {@link #beforeRead} again while this guard is
      *         installed: the answer must never change from true to false. The state that made it
      *         true must have been read with acquire (the accessors rely on it for every later read
@@ -50,6 +66,8 @@ public abstract class AccessGuard {
     /**
      * As {@link #readSettled} for writes.
      *
+     * @param address the first byte of the tracking block
+     * @param length  the tracking block's length in bytes
      * @return true if no write of that range needs {@link #beforeWrite} again while this guard is
      *         installed (never true then false). Default false: every write to a block calls it.
      */

@@ -108,6 +108,8 @@ public final class BlockTracking {
      * working-set hint. On again: recording restarts from clear bits, still with no base; the
      * next full save or restore of the arena gives it one. Call while the arena is quiet (no host
      * thread inside an accessor, ordered by the host's pause).
+     *
+     * @param on true to record, false to stop recording and clear the bits
      */
     public void setEnabled(boolean on) {
         Arrays.fill(dirty, (byte) 0);
@@ -212,7 +214,11 @@ public final class BlockTracking {
         return set;
     }
 
-    /** Sets the dirty bits of {@code blocks} again (a checkpoint that took them failed); may race with accessors. */
+    /**
+     * Sets the dirty bits of {@code blocks} again (a checkpoint that took them failed); may race with accessors.
+     *
+     * @param blocks the tracking block numbers to mark dirty, as the failed checkpoint took them
+     */
     public void restoreDirty(BitSet blocks) {
         if (!enabled) {
             return;
@@ -222,7 +228,11 @@ public final class BlockTracking {
         }
     }
 
-    /** Marks every block clean and not accessed, relative to checkpoint {@code base} (or none); the arena must be quiet. */
+    /**
+     * Marks every block clean and not accessed, relative to checkpoint {@code base} (or none); the arena must be quiet.
+     *
+     * @param base the UUID of the checkpoint the arena now equals, or null if none
+     */
     public void reset(UUID base) {
         Arrays.fill(dirty, (byte) 0);
         Arrays.fill(accessed, (byte) 0);
@@ -235,7 +245,11 @@ public final class BlockTracking {
         return base;
     }
 
-    /** Records that the dirty bits are now relative to checkpoint {@code uuid} (or none); ignored while off. */
+    /**
+     * Records that the dirty bits are now relative to checkpoint {@code uuid} (or none); ignored while off.
+     *
+     * @param uuid the UUID of the checkpoint the dirty bits are now relative to, or null for none
+     */
     public void base(UUID uuid) {
         this.base = enabled ? uuid : null;
     }

@@ -20,6 +20,8 @@ public final class BufferZero {
      * @param view a private duplicate of {@code region}'s buffer, reused across calls; its
      *             position and limit are changed.
      * @param zero a private duplicate of {@link #zeros()}, reused across calls.
+     * @param offset the index of the region's first byte in {@code view}
+     * @param length the region's length in bytes, non-negative
      * @return true if {@code view[offset, offset + length)} is all zero bytes.
      */
     public static boolean isZero(ByteBuffer view, ByteBuffer zero, int offset, int length) {
@@ -41,7 +43,13 @@ public final class BufferZero {
         return ZEROS.duplicate();
     }
 
-    /** Sets {@code buffer[offset, offset + length)} to zero. */
+    /**
+     * Sets {@code buffer[offset, offset + length)} to zero.
+     *
+     * @param buffer the buffer to clear; its position and limit are not used or changed
+     * @param offset the index of the first byte to clear
+     * @param length the number of bytes to clear, non-negative
+     */
     public static void zero(ByteBuffer buffer, int offset, int length) {
         while (length > 0) {
             int n = Math.min(length, ZERO_LENGTH);

@@ -150,6 +150,9 @@ public final class GuestMemory implements AutoCloseable {
      * Allocates a zeroed arena of {@code size} bytes in slabs of {@link #DEFAULT_SLAB_SIZE}.
      *
      * @param size a positive multiple of {@link #PAGE_SIZE}.
+     * @return the new arena, open; the caller closes it
+     * @throws IllegalArgumentException if {@code size} is not a positive multiple of the page size
+     * @throws IllegalStateException if the off-heap memory cannot be allocated (see {@code -XX:MaxDirectMemorySize})
      */
     public static GuestMemory allocate(long size) {
         return allocate(size, DEFAULT_SLAB_SIZE);
@@ -161,6 +164,9 @@ public final class GuestMemory implements AutoCloseable {
      *
      * @param size     a positive multiple of {@link #PAGE_SIZE}.
      * @param slabSize a power of two, at least 1 MiB and at most 1 GiB.
+     * @return the new arena, open; the caller closes it
+     * @throws IllegalArgumentException if {@code size} or {@code slabSize} is out of range
+     * @throws IllegalStateException if the off-heap memory cannot be allocated
      */
     public static GuestMemory allocate(long size, int slabSize) {
         return allocate(size, slabSize, BlockTracking.DEFAULT_BLOCK_BYTES);
@@ -169,8 +175,13 @@ public final class GuestMemory implements AutoCloseable {
     /**
      * As {@link #allocate(long, int)} with the granularity of accessed and dirty tracking.
      *
+     * @param size     a positive multiple of {@link #PAGE_SIZE}.
+     * @param slabSize a power of two, at least 1 MiB and at most 1 GiB.
      * @param trackingBlockBytes a power of two in [4 KiB, 1 MiB]; incremental checkpoints use
      *                           page blocks of this size (default 64 KiB).
+     * @return the new arena, open; the caller closes it
+     * @throws IllegalArgumentException if an argument is out of range
+     * @throws IllegalStateException if the off-heap memory cannot be allocated
      */
     public static GuestMemory allocate(long size, int slabSize, int trackingBlockBytes) {
         if (Integer.bitCount(trackingBlockBytes) != 1 || trackingBlockBytes < PAGE_SIZE || trackingBlockBytes > (1 << 20)) {
@@ -206,6 +217,14 @@ public final class GuestMemory implements AutoCloseable {
         return slabMask + 1;
     }
 
+    /**
+     * Reads the byte at {@code address}.
+     *
+     * @param address the guest-physical address, in {@code [0, size())}
+     * @return the byte there
+     * @throws IndexOutOfBoundsException if {@code address} is outside the arena
+     * @throws IllegalStateException if the arena is closed
+     */
     public byte getByte(long address) {
         if (address < 0 || address >= limit || !readable(address)) {
             return (byte) slow(GET_BYTE, address, 1, 0);
@@ -213,6 +232,14 @@ public final class GuestMemory implements AutoCloseable {
         return UnsafeApi.getByte(delta(address) + address);
     }
 
+    /**
+     * Writes {@code value} at {@code address}.
+     *
+     * @param address the guest-physical address, in {@code [0, size())}
+     * @param value   the byte to store
+     * @throws IndexOutOfBoundsException if {@code address} is outside the arena
+     * @throws IllegalStateException if the arena is closed
+     */
     public void putByte(long address, byte value) {
         if (address < 0 || address >= limit || !writable(address)) {
             slow(PUT_BYTE, address, 1, value);
@@ -221,6 +248,14 @@ public final class GuestMemory implements AutoCloseable {
         UnsafeApi.putByte(delta(address) + address, value);
     }
 
+    /**
+     * Reads the little-endian int at {@code address}; any alignment, across slab edges too.
+     *
+     * @param address the guest-physical address of its first byte, in {@code [0, size() - 4]}
+     * @return the int there
+     * @throws IndexOutOfBoundsException if the 4 bytes are not all inside the arena
+     * @throws IllegalStateException if the arena is closed
+     */
     public int getInt(long address) {
         if (address < 0 || address > lastInt || crosses(address, 3) || !readable(address)) {
             return (int) slow(GET_INT, address, 4, 0);
@@ -228,6 +263,14 @@ public final class GuestMemory implements AutoCloseable {
         return UnsafeApi.getInt(delta(address) + address);
     }
 
+    /**
+     * Writes {@code value} little-endian at {@code address}; any alignment, across slab edges too.
+     *
+     * @param address the guest-physical address of its first byte, in {@code [0, size() - 4]}
+     * @param value   the int to store
+     * @throws IndexOutOfBoundsException if the 4 bytes are not all inside the arena
+     * @throws IllegalStateException if the arena is closed
+     */
     public void putInt(long address, int value) {
         if (address < 0 || address > lastInt || crosses(address, 3) || !writable(address)) {
             slow(PUT_INT, address, 4, value);
@@ -236,6 +279,14 @@ public final class GuestMemory implements AutoCloseable {
         UnsafeApi.putInt(delta(address) + address, value);
     }
 
+    /**
+     * Reads the little-endian long at {@code address}; any alignment, across slab edges too.
+     *
+     * @param address the guest-physical address of its first byte, in {@code [0, size() - 8]}
+     * @return the long there
+     * @throws IndexOutOfBoundsException if the 8 bytes are not all inside the arena
+     * @throws IllegalStateException if the arena is closed
+     */
     public long getLong(long address) {
         if (address < 0 || address > lastLong || crosses(address, 7) || !readable(address)) {
             return slow(GET_LONG, address, 8, 0);
@@ -243,6 +294,14 @@ public final class GuestMemory implements AutoCloseable {
         return UnsafeApi.getLong(delta(address) + address);
     }
 
+    /**
+     * Writes {@code value} little-endian at {@code address}; any alignment, across slab edges too.
+     *
+     * @param address the guest-physical address of its first byte, in {@code [0, size() - 8]}
+     * @param value   the long to store
+     * @throws IndexOutOfBoundsException if the 8 bytes are not all inside the arena
+     * @throws IllegalStateException if the arena is closed
+     */
     public void putLong(long address, long value) {
         if (address < 0 || address > lastLong || crosses(address, 7) || !writable(address)) {
             slow(PUT_LONG, address, 8, value);
@@ -254,6 +313,12 @@ public final class GuestMemory implements AutoCloseable {
     /**
      * Copies {@code length} bytes from guest memory at {@code address} into {@code dst[dstOffset..]}:
      * one check for the range when it lies in one tracking block (a 4 KiB page always does).
+     *
+     * @param address   the guest-physical address of the first byte
+     * @param dst       where the bytes go
+     * @param dstOffset the index in {@code dst} of the first byte
+     * @param length    the number of bytes, non-negative
+     * @throws IndexOutOfBoundsException if the range is outside the arena or {@code dst}
      */
     public void getBytes(long address, byte[] dst, int dstOffset, int length) {
         Objects.checkFromIndexSize(dstOffset, length, dst.length);
@@ -273,6 +338,12 @@ public final class GuestMemory implements AutoCloseable {
     /**
      * Copies {@code length} bytes from {@code src[srcOffset..]} into guest memory at {@code address}:
      * one check for the range when it lies in one tracking block (a 4 KiB page always does).
+     *
+     * @param address   the guest-physical address of the first byte
+     * @param src       where the bytes come from
+     * @param srcOffset the index in {@code src} of the first byte
+     * @param length    the number of bytes, non-negative
+     * @throws IndexOutOfBoundsException if the range is outside the arena or {@code src}
      */
     public void putBytes(long address, byte[] src, int srcOffset, int length) {
         Objects.checkFromIndexSize(srcOffset, length, src.length);
@@ -289,7 +360,13 @@ public final class GuestMemory implements AutoCloseable {
         }
     }
 
-    /** Copies {@code dst.remaining()} bytes from guest memory at {@code address} into {@code dst}, advancing its position. */
+    /**
+     * Copies {@code dst.remaining()} bytes from guest memory at {@code address} into {@code dst}, advancing its position.
+     *
+     * @param address the guest-physical address of the first byte
+     * @param dst     where the bytes go, from its position to its limit
+     * @throws IndexOutOfBoundsException if the range is outside the arena
+     */
     public void getBytes(long address, ByteBuffer dst) {
         int length = dst.remaining();
         if (!fastRange(address, length, BlockTracking.READ_OK)) {
@@ -305,7 +382,13 @@ public final class GuestMemory implements AutoCloseable {
         }
     }
 
-    /** Copies {@code src.remaining()} bytes from {@code src} into guest memory at {@code address}, advancing its position. */
+    /**
+     * Copies {@code src.remaining()} bytes from {@code src} into guest memory at {@code address}, advancing its position.
+     *
+     * @param address the guest-physical address of the first byte
+     * @param src     where the bytes come from, from its position to its limit
+     * @throws IndexOutOfBoundsException if the range is outside the arena
+     */
     public void putBytes(long address, ByteBuffer src) {
         int length = src.remaining();
         if (!fastRange(address, length, BlockTracking.WRITE_OK)) {
@@ -321,17 +404,36 @@ public final class GuestMemory implements AutoCloseable {
         }
     }
 
-    /** Copies page {@code page} (4 KiB) into {@code dst[dstOffset..]}. */
+    /**
+     * Copies page {@code page} (4 KiB) into {@code dst[dstOffset..]}.
+     *
+     * @param page      the page number, in {@code [0, pageCount())}
+     * @param dst       where the page goes
+     * @param dstOffset the index in {@code dst} of the page's first byte
+     */
     public void readPage(long page, byte[] dst, int dstOffset) {
         getBytes(page * PAGE_SIZE, dst, dstOffset, PAGE_SIZE);
     }
 
-    /** Copies 4 KiB from {@code src[srcOffset..]} into page {@code page}. */
+    /**
+     * Copies 4 KiB from {@code src[srcOffset..]} into page {@code page}.
+     *
+     * @param page      the page number, in {@code [0, pageCount())}
+     * @param src       where the page comes from
+     * @param srcOffset the index in {@code src} of the page's first byte
+     */
     public void writePage(long page, byte[] src, int srcOffset) {
         putBytes(page * PAGE_SIZE, src, srcOffset, PAGE_SIZE);
     }
 
-    /** Sets {@code length} bytes at {@code address} to {@code value}. */
+    /**
+     * Sets {@code length} bytes at {@code address} to {@code value}.
+     *
+     * @param address the guest-physical address of the first byte
+     * @param length  the number of bytes, non-negative
+     * @param value   the byte to store in each
+     * @throws IndexOutOfBoundsException if the range is outside the arena
+     */
     public void fill(long address, long length, byte value) {
         slow(ENTER_WRITE, address, length, 0);
         while (length > 0) {
@@ -360,7 +462,11 @@ public final class GuestMemory implements AutoCloseable {
      * accessors and the guard (save reads blocks, restore writes them). The region
      * {@code [address, address + length)} must lie in one slab; page blocks always do.
      *
+     * @param address the guest-physical address of the region's first byte
+     * @param length  the region's length in bytes
      * @return the slab's buffer (shared: use absolute operations or a private duplicate).
+     * @throws IndexOutOfBoundsException if the region is outside the arena
+     * @throws IllegalArgumentException if the region crosses a slab edge
      */
     public ByteBuffer slabFor(long address, int length) {
         check(address, length);
@@ -371,7 +477,10 @@ public final class GuestMemory implements AutoCloseable {
         return slabs[slab(address)];
     }
 
-    /** @return the offset of {@code address} within its slab. */
+    /**
+     * @param address a guest-physical address in the arena
+     * @return the offset of {@code address} within its slab.
+     */
     public int slabOffset(long address) {
         return offset(address);
     }
@@ -385,6 +494,7 @@ public final class GuestMemory implements AutoCloseable {
      * makes every later access see the cleared permissions, hence the guard: the accessors' fast
      * path reads nothing else.
      *
+     * @param g the guard, not null
      * @throws IllegalStateException if another guard is installed.
      */
     public void installGuard(AccessGuard g) {
@@ -419,6 +529,8 @@ public final class GuestMemory implements AutoCloseable {
      * Removes {@code g} if it is installed (release; may race with accessors), then lets first
      * accesses be recorded inline again ({@link BlockTracking} drops the out-of-line mark from
      * every block); blocks the guard had not settled go back to the fast path at their next access.
+     *
+     * @param g the guard to remove; nothing happens if another guard (or none) is installed
      */
     public void removeGuard(AccessGuard g) {
         if (GUARD.compareAndSet(this, g, (AccessGuard) null)) {

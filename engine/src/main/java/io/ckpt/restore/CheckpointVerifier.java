@@ -40,15 +40,18 @@ public final class CheckpointVerifier {
     }
 
     /**
-     * Checks the bytes no checksum covers: the rest of the header region and the padding
-     * after each storage block must be zero (FORMAT.md). A non-zero byte there is harmless to a
-     * restore but means the file was damaged or written by something else.
+     * @param e a failure of {@link #verify}
+     * @return true if {@code e} is about padding no checksum covers (harmless to a restore).
      */
-    /** @return true if {@code e} is about padding no checksum covers (harmless to a restore). */
     public static boolean isPadding(CorruptCheckpointException e) {
         return e.structure().equals("header region") || e.structure().endsWith(" padding");
     }
 
+    /**
+     * Checks the bytes no checksum covers: the rest of the header region and the padding
+     * after each storage block must be zero (FORMAT.md). A non-zero byte there is harmless to a
+     * restore but means the file was damaged or written by something else.
+     */
     static void checkPadding(CheckpointMetadata meta) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(StorageBlockDescriptor.FILE_ALIGNMENT);
         try (FileChannel ch = FileChannel.open(meta.path(), StandardOpenOption.READ)) {
@@ -80,14 +83,24 @@ public final class CheckpointVerifier {
         }
     }
 
-    /** As {@link #verify(Path, LongConsumer)} without progress. */
+    /**
+     * As {@link #verify(Path, LongConsumer)} without progress.
+     *
+     * @param file the checkpoint file
+     * @return what was checked
+     * @throws IOException if the file cannot be read, or on the first damage found
+     *   ({@link io.ckpt.format.CorruptCheckpointException})
+     */
     public static Report verify(Path file) throws IOException {
         return verify(file, null);
     }
 
     /**
+     * @param file     the checkpoint file
      * @param progress called with the number of storage blocks checked so far, or null.
+     * @return what was checked
      * @throws io.ckpt.format.CorruptCheckpointException naming the first damaged structure and its offset.
+     * @throws IOException if the file cannot be read
      */
     public static Report verify(Path file, LongConsumer progress) throws IOException {
         long t0 = System.nanoTime();
@@ -98,6 +111,12 @@ public final class CheckpointVerifier {
     /**
      * As {@link #verify(Path, LongConsumer)} for a checkpoint in any store: one from a store other
      * than the local disk is read storage block by storage block (one ranged GET each), padding included.
+     *
+     * @param location the checkpoint, in any store
+     * @param progress called with the number of storage blocks checked so far, or null.
+     * @return what was checked
+     * @throws IOException if the checkpoint cannot be read, or on the first damage found
+     *   ({@link io.ckpt.format.CorruptCheckpointException})
      */
     public static Report verify(io.ckpt.store.CheckpointLocation location, LongConsumer progress) throws IOException {
         long t0 = System.nanoTime();

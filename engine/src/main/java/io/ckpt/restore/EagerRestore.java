@@ -38,15 +38,28 @@ public final class EagerRestore {
      * the arena's dirty tracking is relative to {@code file}, so an incremental save can name
      * it as parent.
      *
+     * @param file    the checkpoint; its parents are found by the names it records, next to it
+     * @param memory  the arena to fill, of the checkpoint's arena size and a slab size its block size divides
+     * @param options threads, verification, and whether the arena is known to be zero
+     * @return what was restored: block counts by encoding, storage blocks and bytes read, time taken
      * @throws IllegalArgumentException if the arena's size differs from the checkpoint's.
      * @throws io.ckpt.format.CorruptCheckpointException on damage, naming block and offset.
      * @throws io.ckpt.format.ParentCheckpointException if a parent is missing or mismatched.
+     * @throws IOException if a file of the chain cannot be read
      */
     public static RestoreStats restore(Path file, GuestMemory memory, RestoreOptions options) throws IOException {
         return restore(FileLocation.of(file), memory, options);
     }
 
-    /** As {@link #restore(Path, GuestMemory, RestoreOptions)} from a checkpoint in any store. */
+    /**
+     * As {@link #restore(Path, GuestMemory, RestoreOptions)} from a checkpoint in any store.
+     *
+     * @param file    the checkpoint, in any store; its parents are looked up in the same one
+     * @param memory  the arena to fill, of the checkpoint's arena size
+     * @param options threads, read concurrency, verification, and whether the arena is known to be zero
+     * @return what was restored
+     * @throws IOException as {@link #restore(Path, GuestMemory, RestoreOptions)}, and on a store failure
+     */
     public static RestoreStats restore(CheckpointLocation file, GuestMemory memory, RestoreOptions options)
         throws IOException {
         RestoreEvent event = RestoreEvent.beginIfActive();
@@ -56,7 +69,15 @@ public final class EagerRestore {
         }
     }
 
-    /** As {@link #restore(Path, GuestMemory, RestoreOptions)} from an opened chain, which stays open. */
+    /**
+     * As {@link #restore(Path, GuestMemory, RestoreOptions)} from an opened chain, which stays open.
+     *
+     * @param chain   the open chain to restore
+     * @param memory  the arena to fill, of the checkpoint's arena size
+     * @param options threads, read concurrency, verification, and whether the arena is known to be zero
+     * @return what was restored
+     * @throws IOException as {@link #restore(Path, GuestMemory, RestoreOptions)}
+     */
     public static RestoreStats restore(ResolvedCheckpoint chain, GuestMemory memory, RestoreOptions options)
         throws IOException {
         return restore(chain, memory, options, System.nanoTime(), RestoreEvent.beginIfActive());
@@ -140,7 +161,13 @@ public final class EagerRestore {
         return java.util.Arrays.copyOf(items, n);
     }
 
-    /** @throws IllegalArgumentException if the arena and the checkpoint disagree in size. */
+    /**
+     * Checks that {@code memory} can hold checkpoint {@code meta}: same arena size, block size dividing the slab size.
+     *
+     * @param meta   the checkpoint's validated metadata
+     * @param memory the arena to restore into
+     * @throws IllegalArgumentException if the arena size differs from the checkpoint's, or the block size does not divide the slab size.
+     */
     public static void checkFits(CheckpointMetadata meta, GuestMemory memory) {
         if (meta.arenaSize() != memory.size()) {
             throw new IllegalArgumentException("checkpoint " + meta.name() + " holds an arena of " + meta.arenaSize()

@@ -53,6 +53,9 @@ public final class ImageRestore {
      * Restores {@code file} (and its parents, if incremental) into the raw image {@code image},
      * replacing it if it exists.
      *
+     * @param file    the checkpoint; its parents are found by the names it records, next to it
+     * @param image   the raw image file to write, not the checkpoint nor one of its parents
+     * @param options threads, verification, sync and progress
      * @return what was restored; {@code arenaBytes} is the checkpoint's arena size and
      *         {@code bytesRead} the stored bytes read.
      * @throws io.ckpt.format.CorruptCheckpointException on damage, naming block and offset.
@@ -67,6 +70,12 @@ public final class ImageRestore {
     /**
      * As {@link #restore(Path, Path, RestoreOptions)} from a checkpoint in any store: from a remote
      * one each storage block is one ranged GET, {@link RestoreOptions#readConcurrency} at once.
+     *
+     * @param file    the checkpoint, in any store; its parents are looked up in the same one
+     * @param image   the raw image file to write
+     * @param options threads, read concurrency, verification, sync and progress
+     * @return what was restored
+     * @throws IOException as {@link #restore(Path, Path, RestoreOptions)}, and on a store failure
      */
     public static RestoreStats restore(CheckpointLocation file, Path image, RestoreOptions options) throws IOException {
         io.ckpt.events.RestoreEvent event = io.ckpt.events.RestoreEvent.beginIfActive();

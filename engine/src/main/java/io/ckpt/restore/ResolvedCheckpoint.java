@@ -56,12 +56,26 @@ public final class ResolvedCheckpoint implements AutoCloseable {
         this.headIndex = files[0].index();
     }
 
-    /** Reads {@code file} and, for an incremental checkpoint, its parents down to a full one. */
+    /**
+     * Reads {@code file} and, for an incremental checkpoint, its parents down to a full one.
+     *
+     * @param file the checkpoint; its parents are looked up by the names it records, next to it
+     * @return the open chain; the caller closes it
+     * @throws IOException if a file of the chain cannot be read, is damaged, or a parent is missing or another
+     *   checkpoint ({@link ParentCheckpointException})
+     */
     public static ResolvedCheckpoint open(Path file) throws IOException {
         return open(FileLocation.of(file));
     }
 
-    /** As {@link #open(Path)} for a checkpoint in any store; its parents are looked up in the same one. */
+    /**
+     * As {@link #open(Path)} for a checkpoint in any store; its parents are looked up in the same one.
+     *
+     * @param file the checkpoint, in any store
+     * @return the open chain; the caller closes it
+     * @throws IOException if a checkpoint of the chain cannot be read, is damaged, or a parent is missing or another
+     *   checkpoint ({@link ParentCheckpointException})
+     */
     public static ResolvedCheckpoint open(CheckpointLocation file) throws IOException {
         List<Link> links = links(file);
         List<CheckpointMetadata> chain = new ArrayList<>(links.size());
@@ -120,12 +134,22 @@ public final class ResolvedCheckpoint implements AutoCloseable {
         }
     }
 
-    /** @return the metadata of {@code file} and its ancestors, newest first, validated against each other. */
+    /**
+     * @param file the checkpoint
+     * @return the metadata of {@code file} and its ancestors, newest first, validated against each other.
+     * @throws IOException as {@link #open(Path)}
+     */
     public static List<CheckpointMetadata> chain(Path file) throws IOException {
         return chain(FileLocation.of(file));
     }
 
-    /** As {@link #chain(Path)} for a checkpoint in any store. */
+    /**
+     * As {@link #chain(Path)} for a checkpoint in any store.
+     *
+     * @param file the checkpoint, in any store
+     * @return the metadata of {@code file} and its ancestors, newest first, validated against each other
+     * @throws IOException as {@link #open(CheckpointLocation)}
+     */
     public static List<CheckpointMetadata> chain(CheckpointLocation file) throws IOException {
         List<CheckpointMetadata> chain = new ArrayList<>();
         for (Link l : links(file)) {
@@ -135,8 +159,10 @@ public final class ResolvedCheckpoint implements AutoCloseable {
     }
 
     /**
+     * @param file the checkpoint, in any store
      * @return {@code file} and its ancestors, newest first, with where each was found: every parent
      *         by the name its child records, resolved in the child's store and directory (key prefix).
+     * @throws IOException as {@link #open(CheckpointLocation)}; the chain is longer than {@link #MAX_CHAIN} included
      */
     public static List<Link> links(CheckpointLocation file) throws IOException {
         List<Link> chain = new ArrayList<>();
@@ -201,21 +227,34 @@ public final class ResolvedCheckpoint implements AutoCloseable {
         return files.length;
     }
 
+    /**
+     * @param i the chain index of the file, in {@code [0, fileCount())}, 0 the head
+     * @return the validated metadata of file {@code i}
+     */
     public CheckpointMetadata file(int i) {
         return files[i];
     }
 
-    /** @return file {@code i}'s mapping, or null if it is not a local file (see {@link #reader}). */
+    /**
+     * @param i the chain index of the file, in {@code [0, fileCount())}, 0 the head
+     * @return file {@code i}'s mapping, or null if it is not a local file (see {@link #reader}).
+     */
     public MappedCheckpoint mapped(int i) {
         return mapped[i];
     }
 
-    /** @return file {@code i}'s reader if it lives in another store than the local disk, else null (it is mapped). */
+    /**
+     * @param i the chain index of the file, in {@code [0, fileCount())}, 0 the head
+     * @return file {@code i}'s reader if it lives in another store than the local disk, else null (it is mapped).
+     */
     public CheckpointReader reader(int i) {
         return readers[i];
     }
 
-    /** @return where file {@code i} lives. */
+    /**
+     * @param i the chain index of the file, in {@code [0, fileCount())}, 0 the head
+     * @return where file {@code i} lives.
+     */
     public CheckpointLocation location(int i) {
         return locations[i];
     }
@@ -234,6 +273,12 @@ public final class ResolvedCheckpoint implements AutoCloseable {
      * Reads storage block {@code sb} of file {@code i} into {@code dst} from index 0 (its
      * storage-block-length bytes): a copy out of the mapping, or one read (ranged GET) of the
      * store. Checks the storage block's header and map against the index.
+     *
+     * @param i the chain index of the file, in {@code [0, fileCount())}, 0 the head
+     * @param sb  the storage block number in file {@code i}
+     * @param dst where the storage block goes, from index 0; at least its length; position and limit unchanged
+     * @throws IOException if the storage block cannot be read, or is damaged
+     *                     ({@link io.ckpt.format.CorruptCheckpointException})
      */
     public void readStorageBlock(int i, int sb, ByteBuffer dst) throws IOException {
         CheckpointMetadata meta = files[i];
@@ -247,7 +292,10 @@ public final class ResolvedCheckpoint implements AutoCloseable {
         StorageBlockDecoder.checkStorageBlock(dst, 0, meta, meta.index(), sb);
     }
 
-    /** @return file {@code i}'s reverse map, built on first use (O(blocks)), then cached. */
+    /**
+     * @param i the chain index of the file, in {@code [0, fileCount())}, 0 the head
+     * @return file {@code i}'s reverse map, built on first use (O(blocks)), then cached.
+     */
     public synchronized StorageBlockMap map(int i) {
         if (maps[i] == null) {
             maps[i] = StorageBlockMap.of(files[i]);
@@ -255,7 +303,10 @@ public final class ResolvedCheckpoint implements AutoCloseable {
         return maps[i];
     }
 
-    /** @return the chain index of the file holding {@code block}'s data, or -1 for a ZERO block. */
+    /**
+     * @param block the page block number, in {@code [0, head().blockCount())}
+     * @return the chain index of the file holding {@code block}'s data, or -1 for a ZERO block.
+     */
     public int sourceOf(long block) {
         if (source != null) {
             return source[(int) block];
@@ -263,7 +314,10 @@ public final class ResolvedCheckpoint implements AutoCloseable {
         return IndexEntryDescriptor.encodingId(headIndex, block) == Encoding.ZERO.id() ? ZERO_SOURCE : 0;
     }
 
-    /** @return the index of file {@code i}. */
+    /**
+     * @param i the chain index of the file, in {@code [0, fileCount())}, 0 the head
+     * @return the index of file {@code i}.
+     */
     public ByteBuffer index(int i) {
         return files[i].index();
     }

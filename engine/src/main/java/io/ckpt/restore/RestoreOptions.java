@@ -32,7 +32,10 @@ public final class RestoreOptions {
         return new RestoreOptions(true, DEFAULT_THREADS, false, false, io.ckpt.Progress.NONE, DEFAULT_READ_CONCURRENCY);
     }
 
-    /** @param verify check each block's CRC32C as it is installed (default true). */
+    /**
+     * @param verify check each block's CRC32C as it is installed (default true).
+     * @return a copy with that setting
+     */
     public RestoreOptions withVerifyChecksums(boolean verify) {
         return new RestoreOptions(verify, threads, arenaZeroed, sync, progress, readConcurrency);
     }
@@ -43,6 +46,7 @@ public final class RestoreOptions {
      *             survives a crash once the restore returns (default false: the page cache
      *             writes it back in its own time; the rename still makes it appear complete or
      *             not at all to other processes).
+     * @return a copy with that setting
      */
     public RestoreOptions withSync(boolean sync) {
         return new RestoreOptions(verifyChecksums, threads, arenaZeroed, sync, progress, readConcurrency);
@@ -51,13 +55,21 @@ public final class RestoreOptions {
     /**
      * Reports a restore into an image file ({@link ImageRestore}) to {@code listener}, on the
      * thread that called it. Default: none.
+     *
+     * @param listener the listener, not null ({@link io.ckpt.Progress#NONE} for none)
+     * @return a copy with that listener
+     * @throws NullPointerException if {@code listener} is null
      */
     public RestoreOptions withProgress(io.ckpt.Progress listener) {
         return new RestoreOptions(verifyChecksums, threads, arenaZeroed, sync,
             java.util.Objects.requireNonNull(listener, "listener"), readConcurrency);
     }
 
-    /** @param n restore threads, in [1, 64]. */
+    /**
+     * @param n restore threads, in [1, 64].
+     * @return a copy with that many threads
+     * @throws IllegalArgumentException if {@code n} is outside [1, 64]
+     */
     public RestoreOptions withThreads(int n) {
         if (n < 1 || n > 64) {
             throw new IllegalArgumentException("threads=" + n + " must be in [1, 64]");
@@ -68,6 +80,7 @@ public final class RestoreOptions {
     /**
      * @param zeroed the arena is known to be all zero (freshly allocated), so ZERO blocks need
      *               no write at all (default false: they are zero-filled).
+     * @return a copy with that setting
      */
     public RestoreOptions withArenaZeroed(boolean zeroed) {
         return new RestoreOptions(verifyChecksums, threads, zeroed, sync, progress, readConcurrency);
@@ -78,6 +91,8 @@ public final class RestoreOptions {
      *          remote store, in [1, 256]: as many fetcher threads, whose storage blocks the
      *          {@link #withThreads} restore threads decode ({@link EagerRestore}; an image restore's
      *          threads each read and decode); default {@value #DEFAULT_READ_CONCURRENCY}.
+     * @return a copy with that concurrency
+     * @throws IllegalArgumentException if {@code n} is outside [1, 256]
      */
     public RestoreOptions withReadConcurrency(int n) {
         if (n < 1 || n > 256) {
@@ -86,10 +101,16 @@ public final class RestoreOptions {
         return new RestoreOptions(verifyChecksums, threads, arenaZeroed, sync, progress, n);
     }
 
+    /** @return storage blocks read at once from a remote store, in [1, 256] */
     public int readConcurrency() { return readConcurrency; }
+    /** @return true if each block's CRC32C is checked as it is installed */
     public boolean verifyChecksums() { return verifyChecksums; }
+    /** @return restore threads, in [1, 64] */
     public int threads() { return threads; }
+    /** @return true if the arena is known to be all zero, so ZERO blocks are not written */
     public boolean arenaZeroed() { return arenaZeroed; }
+    /** @return true if an image restore forces the image and its directory to disk before returning */
     public boolean sync() { return sync; }
+    /** @return the progress listener of an image restore, {@link io.ckpt.Progress#NONE} by default */
     public io.ckpt.Progress progress() { return progress; }
 }

@@ -21,6 +21,11 @@ public final class StorageBlockDecoder {
     private final ByteBuffer index;
     private final BlockDecoder decoder = new BlockDecoder();
 
+    /**
+     * A decoder of the storage blocks of {@code file}, for the calling thread.
+     *
+     * @param file the mapped checkpoint, open for as long as this decoder is used
+     */
     public StorageBlockDecoder(MappedCheckpoint file) {
         this.file = file;
         this.meta = file.metadata();
@@ -30,6 +35,9 @@ public final class StorageBlockDecoder {
     /**
      * Checks storage block {@code sb}'s header, map checksum, and that every block its map
      * names is placed in it by the index.
+     *
+     * @param sb the storage block number, in {@code [0, storageBlockCount)}
+     * @throws CorruptCheckpointException if the header, map checksum or map does not match
      */
     public void check(int sb) throws CorruptCheckpointException {
         checkStorageBlock(file.window(sb), file.offsetInWindow(sb), meta, index, sb);
@@ -38,6 +46,13 @@ public final class StorageBlockDecoder {
     /**
      * Checks the header and map checksum of storage block {@code sb}, held in {@code buffer}
      * from index {@code at}, and that every block its map names is placed in it by the index.
+     *
+     * @param buffer the buffer holding the storage block
+     * @param at     the index of the storage block's first byte in {@code buffer}
+     * @param meta   the checkpoint's validated metadata
+     * @param index  the checkpoint's index
+     * @param sb     the storage block number, in {@code [0, storageBlockCount)}
+     * @throws CorruptCheckpointException if the header, map checksum or map does not match
      */
     public static void checkStorageBlock(ByteBuffer buffer, int at, CheckpointMetadata meta, ByteBuffer index, int sb)
         throws CorruptCheckpointException {
@@ -57,6 +72,11 @@ public final class StorageBlockDecoder {
     /**
      * Decodes page block {@code block} (held by storage block {@code sb}) into {@code dst}.
      *
+     * @param sb        the storage block holding the block
+     * @param block     the page block number
+     * @param dst       where the decoded block goes
+     * @param dstOffset the index in {@code dst} of the block's first byte; {@code blockLength(block)} bytes are written
+     * @param verify    true to check the block's CRC32C
      * @throws CorruptCheckpointException on malformed data or a checksum mismatch.
      */
     public void decode(int sb, int block, ByteBuffer dst, int dstOffset, boolean verify) throws CorruptCheckpointException {

@@ -22,7 +22,12 @@ public final class StorageBlockMap {
         this.blocks = blocks;
     }
 
-    /** Builds the map in O(blocks). */
+    /**
+     * Builds the map in O(blocks).
+     *
+     * @param m the checkpoint's validated metadata
+     * @return the map from each storage block to the page blocks it holds, in payload order
+     */
     public static StorageBlockMap of(CheckpointMetadata m) {
         ByteBuffer index = m.index();
         int sbCount = m.storageBlockCount();
@@ -75,12 +80,19 @@ public final class StorageBlockMap {
         return e == Encoding.RAW.id() || e == Encoding.LZ4.id();
     }
 
-    /** @return page blocks held by storage block {@code sb}. */
+    /**
+     * @param sb the storage block number, in {@code [0, storageBlockCount)}
+     * @return page blocks held by storage block {@code sb}.
+     */
     public int count(int sb) {
         return start[sb + 1] - start[sb];
     }
 
-    /** @return the {@code i}-th page block held by storage block {@code sb}, in payload order. */
+    /**
+     * @param sb the storage block number, in {@code [0, storageBlockCount)}
+     * @param i  the position in the storage block, in {@code [0, count(sb))}
+     * @return the {@code i}-th page block held by storage block {@code sb}, in payload order.
+     */
     public int block(int sb, int i) {
         return blocks[start[sb] + i];
     }

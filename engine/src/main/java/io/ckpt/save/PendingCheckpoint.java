@@ -35,7 +35,13 @@ public final class PendingCheckpoint implements AutoCloseable {
      * Starts a lazy checkpoint of {@code memory} into {@code target}: {@link #prepare} then
      * {@link #begin()}. Call it while the host is paused; it returns in milliseconds.
      *
+     * @param memory  the arena to save while the host keeps using it
+     * @param target  the checkpoint file to write; it appears only once committed
+     * @param options geometry, codec, threads, pre-image buffers, rate limit, parent and hint
+     * @return the checkpoint in progress; {@link #await()} it, and close it
      * @throws IllegalStateException if the arena has a lazy restore or checkpoint in progress.
+     * @throws IOException if the temporary file cannot be created
+     * @throws IllegalArgumentException if {@code options} do not fit {@code memory}
      */
     public static PendingCheckpoint begin(GuestMemory memory, Path target, SaveOptions options) throws IOException {
         PendingCheckpoint p = prepare(memory, target, options);
@@ -47,12 +53,28 @@ public final class PendingCheckpoint implements AutoCloseable {
      * Prepares a lazy checkpoint while the host keeps running: validates, creates the
      * temporary file, allocates staging rings and pre-image buffers. Nothing is snapshot yet;
      * call {@link #begin()} during the host's pause. {@link #close()} abandons it.
+     *
+     * @param memory  the arena to save
+     * @param target  the checkpoint file to write; it appears only once committed
+     * @param options geometry, codec, threads, pre-image buffers, rate limit, parent and hint
+     * @return the prepared checkpoint, not begun
+     * @throws IOException if the temporary file cannot be created
+     * @throws IllegalArgumentException if {@code options} do not fit {@code memory}
      */
     public static PendingCheckpoint prepare(GuestMemory memory, Path target, SaveOptions options) throws IOException {
         return prepare(memory, io.ckpt.store.FileLocation.of(target), options);
     }
 
-    /** As {@link #prepare(GuestMemory, Path, SaveOptions)} for a checkpoint in any store. */
+    /**
+     * As {@link #prepare(GuestMemory, Path, SaveOptions)} for a checkpoint in any store.
+     *
+     * @param memory  the arena to save
+     * @param target  where the checkpoint goes, in any store; it appears only once committed
+     * @param options geometry, codec, threads, pre-image buffers, rate limit, parent and hint
+     * @return the prepared checkpoint, not begun
+     * @throws IOException if the output cannot be created in the store
+     * @throws IllegalArgumentException if {@code options} do not fit {@code memory}
+     */
     public static PendingCheckpoint prepare(GuestMemory memory, io.ckpt.store.CheckpointLocation target,
                                             SaveOptions options) throws IOException {
         SaveJob job = new SaveJob(memory, target, options, true);
@@ -66,6 +88,7 @@ public final class PendingCheckpoint implements AutoCloseable {
      * arena accessor; it costs a few milliseconds at most (see {@link SaveStats#beginNanos()}).
      *
      * @throws IllegalStateException if already begun, or another lazy operation holds the arena.
+     * @throws IOException if the pipeline cannot start; the checkpoint has then failed
      */
     public synchronized void begin() throws IOException {
         if (begun) {
@@ -95,6 +118,7 @@ public final class PendingCheckpoint implements AutoCloseable {
      * @return the save's stats.
      * @throws IOException           if it failed; nothing was written under the target name.
      * @throws CancellationException if it was cancelled.
+     * @throws InterruptedException if the waiting thread is interrupted; the checkpoint goes on
      */
     public SaveStats await() throws IOException, InterruptedException {
         try {

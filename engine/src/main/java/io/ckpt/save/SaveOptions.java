@@ -28,6 +28,7 @@ public final class SaveOptions {
      * (1638 blocks) without waiting for a compressor; with 1024 about a third of them waited.
      */
     public static final int MIN_DEFAULT_PRE_IMAGES = 64;
+    /** Upper bound of the default pre-image pool, see {@link #MIN_DEFAULT_PRE_IMAGES}. */
     public static final int MAX_DEFAULT_PRE_IMAGES = 2048;
 
     private final int pagesPerBlock;
@@ -91,6 +92,9 @@ public final class SaveOptions {
      * restored) are stored; the rest are resolved through the parent. The arena's dirty
      * tracking must be relative to that checkpoint, and page blocks must be the arena's
      * tracking blocks. Null for a full save (default).
+     *
+     * @param parentFile the parent checkpoint file, or null for a full save
+     * @return a copy with that parent
      */
     public SaveOptions withParent(java.nio.file.Path parentFile) {
         SaveOptions o = copy();
@@ -103,6 +107,9 @@ public final class SaveOptions {
      * As {@link #withParent(java.nio.file.Path)} for a parent in any store (an object in S3, say);
      * the checkpoint saved must be in the same store (and bucket), which its parent reference names
      * relatively.
+     *
+     * @param parentLocation the parent checkpoint, or null for a full save
+     * @return a copy with that parent
      */
     public SaveOptions withParent(io.ckpt.store.CheckpointLocation parentLocation) {
         SaveOptions o = copy();
@@ -111,7 +118,11 @@ public final class SaveOptions {
         return o;
     }
 
-    /** @param store store the working-set hint (blocks accessed since the last checkpoint) and write them first (default true). */
+    /**
+     * @param store store the working-set hint (blocks accessed since the last checkpoint) and write them first (default
+     *              true).
+     * @return a copy with that setting
+     */
     public SaveOptions withHint(boolean store) {
         SaveOptions o = copy();
         o.hint = store;
@@ -121,6 +132,8 @@ public final class SaveOptions {
     /**
      * @param n pre-image buffers of a lazy checkpoint (one block each), in [1, 65536]; default a
      *          quarter of the blocks, at least 64 and at most 2048 (128 MiB of 64 KiB blocks).
+     * @return a copy with that bound
+     * @throws IllegalArgumentException if {@code n} is outside [1, 65536]
      */
     public SaveOptions withPreImageBuffers(int n) {
         if (n < 1 || n > 65536) {
@@ -136,6 +149,9 @@ public final class SaveOptions {
      * {@link #withPreImageBuffers}; buffers are allocated on demand and kept in the pool for the
      * next checkpoint. The caller closes the pool. Null (default): each lazy checkpoint
      * allocates a pool of its own up front and frees it at the end.
+     *
+     * @param pool the shared pool, or null for a pool per checkpoint
+     * @return a copy with that pool
      */
     public SaveOptions withPreImagePool(PreImagePool pool) {
         SaveOptions o = copy();
@@ -148,6 +164,10 @@ public final class SaveOptions {
      * together), to leave a running host CPU time and memory bandwidth; 0 (default): as fast
      * as they can. Under a lazy checkpoint a writer waiting for a pre-image buffer lifts the
      * limit until it has one. Zero blocks count like any other.
+     *
+     * @param bytesPerSecond arena bytes per second, 0 for no limit
+     * @return a copy with that limit
+     * @throws IllegalArgumentException if {@code bytesPerSecond} is negative
      */
     public SaveOptions withRateLimit(long bytesPerSecond) {
         if (bytesPerSecond < 0) {
@@ -163,6 +183,8 @@ public final class SaveOptions {
      *              "mid" strategy, about 7% smaller files on mixed memory for about 2.5x the
      *              compression CPU; 3-12 LZ4 HC, smaller still and slower. The file format
      *              and the restore speed do not depend on it.
+     * @return a copy with that level
+     * @throws IllegalArgumentException if {@code level} is outside [1, 12]
      */
     public SaveOptions withLz4Level(int level) {
         if (level < 1 || level > io.ckpt.codec.Lz4.MAX_LEVEL) {
@@ -185,6 +207,9 @@ public final class SaveOptions {
     /**
      * Stores {@code blocks} (page block numbers) as the working-set hint instead of the arena's
      * accessed bits, e.g. to carry a hint over when compacting a chain. Null: use the accessed bits.
+     *
+     * @param blocks page block numbers, each below the checkpoint's block count; copied. Null for the accessed bits
+     * @return a copy with that hint
      */
     public SaveOptions withHintBlocks(int[] blocks) {
         SaveOptions o = copy();
@@ -195,7 +220,11 @@ public final class SaveOptions {
     /** @return the explicit hint blocks, or null. */
     public int[] hintBlocks() { return hintBlocks == null ? null : hintBlocks.clone(); }
 
-    /** @param mode how the I/O thread writes storage blocks (default {@link WriteMode#CHANNEL}). */
+    /**
+     * @param mode how the I/O thread writes storage blocks (default {@link WriteMode#CHANNEL}).
+     * @return a copy with that mode
+     * @throws NullPointerException if {@code mode} is null
+     */
     public SaveOptions withWriteMode(WriteMode mode) {
         SaveOptions o = copy();
         o.writeMode = java.util.Objects.requireNonNull(mode);
@@ -211,7 +240,10 @@ public final class SaveOptions {
     public io.ckpt.store.CheckpointLocation parentLocation() { return parentLocation; }
     /** @return whether the working-set hint is stored. */
     public boolean hint() { return hint; }
-    /** @return pre-image buffers of a lazy checkpoint of {@code blockCount} blocks. */
+    /**
+     * @param blockCount the page blocks of the arena being saved
+     * @return pre-image buffers of a lazy checkpoint of {@code blockCount} blocks.
+     */
     public int preImageBuffers(long blockCount) {
         if (preImageBuffers > 0) {
             return preImageBuffers;
@@ -224,7 +256,11 @@ public final class SaveOptions {
         return compressorsSet ? compressors : DEFAULT_LAZY_COMPRESSORS;
     }
 
-    /** @param n pages per block, a power of two in [1, 256]. */
+    /**
+     * @param n pages per block, a power of two in [1, 256].
+     * @return a copy with that block size
+     * @throws IllegalArgumentException if {@code n} is not a power of two in [1, 256]
+     */
     public SaveOptions withPagesPerBlock(int n) {
         if (n < 1 || n > HeaderDescriptor.MAX_PAGES_PER_BLOCK || Integer.bitCount(n) != 1) {
             throw new IllegalArgumentException("pagesPerBlock=" + n + " must be a power of two in [1, "
@@ -233,7 +269,13 @@ public final class SaveOptions {
         return with(new SaveOptions(n, storageBlockSize, codec, compressors, fileUuid, createdMillis, dataLength));
     }
 
-    /** @param bytes storage block size, a multiple of 4096 of at least twice the block size. */
+    /**
+     * @param bytes storage block size, a multiple of 4096 of at least twice the block size.
+     * @return a copy with that storage block size
+     * @throws IllegalArgumentException if {@code bytes} is not a multiple of 4096 in [8 KiB, 64 MiB] (twice the block
+     *                                  size
+     *   is checked when the save starts)
+     */
     public SaveOptions withStorageBlockSize(int bytes) {
         if (bytes % StorageBlockDescriptor.FILE_ALIGNMENT != 0 || bytes < HeaderDescriptor.MIN_STORAGE_BLOCK_SIZE
             || bytes > HeaderDescriptor.MAX_STORAGE_BLOCK_SIZE) {
@@ -243,13 +285,21 @@ public final class SaveOptions {
         return with(new SaveOptions(pagesPerBlock, bytes, codec, compressors, fileUuid, createdMillis, dataLength));
     }
 
-    /** @param c codec for non-zero blocks. */
+    /**
+     * @param c codec for non-zero blocks.
+     * @return a copy with that codec
+     * @throws NullPointerException if {@code c} is null
+     */
     public SaveOptions withCodec(Codec c) {
         return with(new SaveOptions(pagesPerBlock, storageBlockSize, java.util.Objects.requireNonNull(c), compressors,
             fileUuid, createdMillis, dataLength));
     }
 
-    /** @param n compressor threads, each the single writer of its own staging ring, in [1, 64]. */
+    /**
+     * @param n compressor threads, each the single writer of its own staging ring, in [1, 64].
+     * @return a copy with that many compressors, for lazy checkpoints too
+     * @throws IllegalArgumentException if {@code n} is outside [1, 64]
+     */
     public SaveOptions withCompressors(int n) {
         if (n < 1 || n > 64) {
             throw new IllegalArgumentException("compressors=" + n + " must be in [1, 64]");
@@ -259,12 +309,22 @@ public final class SaveOptions {
         return o;
     }
 
-    /** Fixes the file UUID (reproducible files, golden tests); default random. */
+    /**
+     * Fixes the file UUID (reproducible files, golden tests); default random.
+     *
+     * @param uuid the file UUID, or null for a random one
+     * @return a copy with that UUID
+     */
     public SaveOptions withFileUuid(UUID uuid) {
         return with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, uuid, createdMillis, dataLength));
     }
 
-    /** Fixes the creation time (reproducible files, golden tests); default now. */
+    /**
+     * Fixes the creation time (reproducible files, golden tests); default now.
+     *
+     * @param millis the creation time in milliseconds since the epoch, or -1 for now
+     * @return a copy with that time
+     */
     public SaveOptions withCreatedMillis(long millis) {
         return with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, millis, dataLength));
     }
@@ -272,6 +332,10 @@ public final class SaveOptions {
     /**
      * Records the real length of the content, e.g. a raw image whose tail is short of a page.
      * Must lie in {@code (arenaSize - 4096, arenaSize]}; default the arena size.
+     *
+     * @param length the content length in bytes
+     * @return a copy with that length
+     * @throws IllegalArgumentException if {@code length} is negative (the range is checked when the save starts)
      */
     public SaveOptions withDataLength(long length) {
         if (length < 0) {
@@ -281,10 +345,15 @@ public final class SaveOptions {
         return with(new SaveOptions(pagesPerBlock, storageBlockSize, codec, compressors, fileUuid, createdMillis, length));
     }
 
+    /** @return pages per page block, a power of two in [1, 256] */
     public int pagesPerBlock() { return pagesPerBlock; }
+    /** @return bytes per page block: pages per block times 4096 */
     public int blockBytes() { return pagesPerBlock * GuestMemory.PAGE_SIZE; }
+    /** @return the storage block size in bytes, a multiple of 4096 */
     public int storageBlockSize() { return storageBlockSize; }
+    /** @return the codec for non-zero blocks, never null */
     public Codec codec() { return codec; }
+    /** @return compressor threads of an eager save, in [1, 64] */
     public int compressors() { return compressors; }
     /** @return the fixed file UUID, or null for a random one. */
     public UUID fileUuid() { return fileUuid; }
@@ -293,10 +362,13 @@ public final class SaveOptions {
     /** @return the content length, or -1 for the arena size. */
     public long dataLength() { return dataLength; }
 
-    /** Checks that these options fit {@code memory}. */
     /**
      * Reports the save's progress to {@code listener}, on the thread that waits for the save
      * ({@link SavePipeline#save}'s caller, or {@link PendingCheckpoint#await}'s). Default: none.
+     *
+     * @param listener the listener, not null ({@link io.ckpt.Progress#NONE} for none)
+     * @return a copy with that listener
+     * @throws NullPointerException if {@code listener} is null
      */
     public SaveOptions withProgress(io.ckpt.Progress listener) {
         SaveOptions o = copy();
@@ -307,6 +379,7 @@ public final class SaveOptions {
     /** @return the progress listener ({@link io.ckpt.Progress#NONE} by default). */
     public io.ckpt.Progress progress() { return progress; }
 
+    /** Checks that these options fit {@code memory}. */
     void validateFor(GuestMemory memory) {
         validateFor(memory.size());
         if (memory.slabSize() % blockBytes() != 0) {

@@ -24,13 +24,27 @@ public final class SavePipeline {
      * Saves {@code memory} to {@code target}, replacing any file there only once the new one
      * is complete.
      *
+     * @param memory  the arena to save, not to be written until this returns
+     * @param target  the checkpoint file to write
+     * @param options geometry, codec, threads, parent and hint
+     * @return what was saved: block counts by encoding, bytes written, time taken
      * @throws IOException on an I/O failure (a full disk included); the target is untouched.
+     * @throws IllegalArgumentException if {@code options} do not fit {@code memory}
      */
     public static SaveStats save(GuestMemory memory, Path target, SaveOptions options) throws IOException {
         return save(memory, FileLocation.of(target), options);
     }
 
-    /** As {@link #save(GuestMemory, Path, SaveOptions)} to any store (an object appears only on its completed upload). */
+    /**
+     * As {@link #save(GuestMemory, Path, SaveOptions)} to any store (an object appears only on its completed upload).
+     *
+     * @param memory  the arena to save, not to be written until this returns
+     * @param target  where the checkpoint goes, in any store
+     * @param options geometry, codec, threads, parent and hint
+     * @return what was saved
+     * @throws IOException on an I/O or store failure; nothing then appears at {@code target}
+     * @throws IllegalArgumentException if {@code options} do not fit {@code memory}
+     */
     public static SaveStats save(GuestMemory memory, CheckpointLocation target, SaveOptions options) throws IOException {
         SaveJob job = new SaveJob(memory, target, options, false);
         job.start();
@@ -47,6 +61,10 @@ public final class SavePipeline {
      * {@link SaveOptions#withHintBlocks}'s, if any; {@code withDataLength} and {@code withParent}
      * do not apply.
      *
+     * @param image   the raw image file, not empty
+     * @param target  the checkpoint file to write, not {@code image}
+     * @param options geometry, codec, threads and hint
+     * @return what was saved
      * @throws IllegalArgumentException if the image is empty, or is {@code target} itself.
      * @throws IOException on an I/O failure reading the image (one that shrinks meanwhile
      *                     included) or writing the checkpoint; the target is untouched.
@@ -55,7 +73,17 @@ public final class SavePipeline {
         return save(image, FileLocation.of(target), options);
     }
 
-    /** As {@link #save(Path, Path, SaveOptions)} to any store. */
+    /**
+     * As {@link #save(Path, Path, SaveOptions)} to any store.
+     *
+     * @param image   the raw image file, not empty
+     * @param target  where the checkpoint goes, in any store, not {@code image}
+     * @param options geometry, codec, threads and hint
+     * @return what was saved
+     * @throws IOException on an I/O failure reading the image or writing the checkpoint; nothing then appears at
+     *   {@code target}
+     * @throws IllegalArgumentException if the image is empty, or is {@code target} itself
+     */
     public static SaveStats save(Path image, CheckpointLocation target, SaveOptions options) throws IOException {
         if (target.file() != null && java.nio.file.Files.exists(target.file())
             && java.nio.file.Files.isSameFile(image, target.file())) {

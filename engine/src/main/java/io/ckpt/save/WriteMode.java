@@ -27,7 +27,11 @@ public enum WriteMode {
      */
     DIRECT;
 
-    /** @return the mode named {@code name} ({@code channel}, {@code direct}, {@code mapped}). */
+    /**
+     * @param name the mode's name, case-insensitive
+     * @return the mode named {@code name} ({@code channel}, {@code direct}, {@code mapped}).
+     * @throws IllegalArgumentException if no mode has that name
+     */
     public static WriteMode parse(String name) {
         for (WriteMode m : values()) {
             if (m.name().equalsIgnoreCase(name)) {

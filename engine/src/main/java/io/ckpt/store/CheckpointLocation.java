@@ -23,18 +23,24 @@ public interface CheckpointLocation {
     /** @return the local file, or null for a location in another store (which cannot be mapped). */
     Path file();
 
-    /** @return true if it exists (a file or an object). */
+    /**
+     * @return true if it exists (a file or an object).
+     * @throws IOException if the store cannot be asked
+     */
     boolean exists() throws IOException;
 
     /**
      * Resolves the name an incremental checkpoint here records for its parent (FORMAT.md 4.1: a
      * name or relative path, '/'-separated, relative to this checkpoint's directory or key prefix).
      *
+     * @param name the parent name as recorded, not empty
+     * @return the parent's location, in the same store
      * @throws IllegalArgumentException if the name cannot name anything in this store.
      */
     CheckpointLocation resolveSibling(String name);
 
     /**
+     * @param parent the parent checkpoint's location
      * @return the name a checkpoint here records to reach {@code parent} ({@link #resolveSibling}'s
      *         inverse): a bare name when both share a directory or key prefix.
      * @throws IllegalArgumentException if {@code parent} is in another store or bucket, which a
@@ -42,18 +48,26 @@ public interface CheckpointLocation {
      */
     String referenceTo(CheckpointLocation parent);
 
-    /** @return true if {@code other} names the same checkpoint (the same file or the same object). */
+    /**
+     * @param other another location, not null
+     * @return true if {@code other} names the same checkpoint (the same file or the same object).
+     */
     boolean sameAs(CheckpointLocation other);
 
     /**
      * Reads and validates the checkpoint's metadata (header, trailer, index, table, hint): a
      * file with the format's own reads, an object in one or two requests.
      *
+     * @return the validated metadata
      * @throws java.nio.file.NoSuchFileException if there is nothing here.
+     * @throws IOException if it cannot be read or is damaged ({@link io.ckpt.format.CorruptCheckpointException})
      */
     CheckpointMetadata readMetadata() throws IOException;
 
-    /** @return a reader of the checkpoint's bytes; the caller closes it. */
+    /**
+     * @return a reader of the checkpoint's bytes; the caller closes it.
+     * @throws IOException if there is nothing here or it cannot be opened
+     */
     CheckpointReader openReader() throws IOException;
 
     /**
@@ -62,6 +76,8 @@ public interface CheckpointLocation {
      *
      * @param mode     how a file is written (an object store ignores it)
      * @param sizeHint an upper bound of the file's length, or -1 (an object store sizes its parts by it)
+     * @return the output to write the new checkpoint through, not yet opened
+     * @throws IOException if the temporary file or the upload cannot be created
      */
     CheckpointOutput create(WriteMode mode, long sizeHint) throws IOException;
 }

@@ -16,10 +16,22 @@ import java.nio.ByteBuffer;
  * from a failing save at any point after creation).
  */
 public interface CheckpointOutput {
-    /** Opens what the I/O thread writes through; on that thread, before the first {@link #write}. */
+    /**
+     * Opens what the I/O thread writes through; on that thread, before the first {@link #write}.
+     *
+     * @throws IOException if the file cannot be opened or mapped, or the upload started
+     */
     void open() throws IOException;
 
-    /** Writes {@code length} bytes of {@code src} from index {@code at} at offset {@code offset}. */
+    /**
+     * Writes {@code length} bytes of {@code src} from index {@code at} at offset {@code offset}.
+     *
+     * @param offset the checkpoint offset of the first byte
+     * @param src    the bytes; its position and limit are not used or changed
+     * @param at     the index in {@code src} of the first byte
+     * @param length the number of bytes
+     * @throws IOException if the bytes cannot be written (a full disk, a failed upload)
+     */
     void write(long offset, ByteBuffer src, int at, int length) throws IOException;
 
     /** Releases the I/O thread's resources (channel, mapping); written bytes stay, uncommitted. */
@@ -29,13 +41,23 @@ public interface CheckpointOutput {
      * Completes the checkpoint: everything past {@code trailerOffset} is dropped, the trailer
      * written there last, and the checkpoint published atomically under its location.
      *
+     * @param trailerOffset the checkpoint offset of the trailer, its final length minus
+     *                      {@code TrailerDescriptor.LENGTH}
+     * @param trailer       the trailer, from index 0
      * @return the number of forces (file syncs) it took; 0 for a store without them.
+     * @throws IOException if the checkpoint cannot be completed; the location then keeps what it had
      */
     int commit(long trailerOffset, ByteBuffer trailer) throws IOException;
 
     /**
      * Writes one storage block at {@code offset} (4 KiB-aligned); the bytes up to the next 4 KiB
      * boundary are padding the output may write as zeros. By default the same as {@link #write}.
+     *
+     * @param offset the checkpoint offset of the storage block, 4 KiB-aligned
+     * @param src    the bytes; its position and limit are not used or changed
+     * @param at     the index in {@code src} of the storage block's first byte
+     * @param length the storage block's unpadded length
+     * @throws IOException if the bytes cannot be written (a full disk, a failed upload)
      */
     default void writeStorageBlock(long offset, ByteBuffer src, int at, int length) throws IOException {
         write(offset, src, at, length);

@@ -15,8 +15,11 @@ public interface CheckpointReader extends CheckpointSource, AutoCloseable {
     /**
      * Reads exactly {@code dst.remaining()} bytes at {@code position} (one ranged GET for an object).
      *
+     * @param dst      where the bytes go, from its position to its limit; its position ends at the limit
+     * @param position the checkpoint offset of the first byte
      * @param what the structure read, for the message if the checkpoint ends first
      * @throws CorruptCheckpointException if the checkpoint ends before them (truncated).
+     * @throws IOException if the bytes cannot be read
      */
     default void readFully(ByteBuffer dst, long position, String what) throws IOException {
         long at = position;
@@ -35,6 +38,11 @@ public interface CheckpointReader extends CheckpointSource, AutoCloseable {
         return false;
     }
 
+    /**
+     * Releases the channel or the client connection; reads after it fail.
+     *
+     * @throws IOException if releasing fails; nothing written is at stake
+     */
     @Override
     void close() throws IOException;
 }

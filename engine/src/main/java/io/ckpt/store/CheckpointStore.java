@@ -14,6 +14,7 @@ public interface CheckpointStore extends AutoCloseable {
     String scheme();
 
     /**
+     * @param uri the checkpoint's URI in this store's scheme
      * @return the checkpoint at {@code uri}, e.g. {@code s3://bucket/path/vm.ckpt}.
      * @throws IllegalArgumentException if the URI is not one of this store's.
      */

@@ -26,7 +26,11 @@ public final class FileLocation implements CheckpointLocation {
         this.path = path;
     }
 
-    /** @return the location of the file at {@code path}. */
+    /**
+     * @param path the checkpoint file, as users name it; need not exist yet
+     * @return the location of the file at {@code path}.
+     * @throws NullPointerException if {@code path} is null
+     */
     public static FileLocation of(Path path) {
         return new FileLocation(java.util.Objects.requireNonNull(path, "path"));
     }

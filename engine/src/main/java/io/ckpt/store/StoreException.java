@@ -24,7 +24,9 @@ public class StoreException extends IOException {
         FAILED
     }
 
+    /** Why the store failed, as {@link #reason()}. */
     private final Reason reason;
+    /** The location the operation was about, as {@link #location()}. */
     private final String location;
 
     /**

@@ -49,7 +49,11 @@ public final class ArenaFiller {
             this.random = random;
         }
 
-        /** @return the profile named {@code name} ({@code mixed}, {@code zero-heavy}, ...). */
+        /**
+         * @param name the profile's name, case-insensitive, '-' for '_'
+         * @return the profile named {@code name} ({@code mixed}, {@code zero-heavy}, ...).
+         * @throws IllegalArgumentException if no profile has that name
+         */
         public static Profile parse(String name) {
             for (Profile p : values()) {
                 if (p.name().replace('_', '-').equalsIgnoreCase(name)) {
@@ -61,7 +65,13 @@ public final class ArenaFiller {
         }
     }
 
-    /** Fills all of {@code memory} with {@code profile} content from {@code seed}. */
+    /**
+     * Fills all of {@code memory} with {@code profile} content from {@code seed}.
+     *
+     * @param memory  the arena to fill, every page of it
+     * @param profile the mix of zero, heap-like, text and random pages
+     * @param seed    the random seed: the same seed gives the same content
+     */
     public static void fill(GuestMemory memory, Profile profile, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         byte[] page = new byte[PAGE];

@@ -14,7 +14,10 @@ public class CheckpointException extends IOException {
         super(message);
     }
 
-    /** @param message the facts; @param cause the underlying failure. */
+    /**
+     * @param message the facts: what, where (file offset), expected and found.
+     * @param cause   the underlying failure.
+     */
     public CheckpointException(String message, Throwable cause) {
         super(message, cause);
     }

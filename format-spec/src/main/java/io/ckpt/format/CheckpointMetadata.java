@@ -49,10 +49,13 @@ public final class CheckpointMetadata {
     /**
      * Reads and validates the metadata of the checkpoint at {@code path}.
      *
+     * @param path the checkpoint file
+     * @return the validated metadata
      * @throws NoSuchFileException       if the file does not exist.
      * @throws NotACheckpointException   if it is not a checkpoint file.
      * @throws CorruptCheckpointException if it is damaged, truncated or was never committed.
      * @throws CheckpointException       on an unsupported format version.
+     * @throws IOException              if the file cannot be read.
      */
     public static CheckpointMetadata read(Path path) throws IOException {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
@@ -60,7 +63,14 @@ public final class CheckpointMetadata {
         }
     }
 
-    /** As {@link #read(Path)} on an open channel; the channel's position is not used. */
+    /**
+     * As {@link #read(Path)} on an open channel; the channel's position is not used.
+     *
+     * @param path the file {@code ch} reads, named in messages and returned by {@link #path()}
+     * @param ch   an open channel on {@code path}, readable; left open
+     * @return the validated metadata
+     * @throws IOException as {@link #read(Path)}
+     */
     public static CheckpointMetadata read(Path path, FileChannel ch) throws IOException {
         return read(path, CheckpointSource.of(ch, path.toString()));
     }
@@ -68,6 +78,10 @@ public final class CheckpointMetadata {
     /**
      * As {@link #read(Path)} from any {@link CheckpointSource} (an object in a store, say);
      * {@link #path()} is then null and {@link #name()} the source's name.
+     *
+     * @param source where the checkpoint's bytes are read from
+     * @return the validated metadata
+     * @throws IOException as {@link #read(Path)}, and when the source cannot be read
      */
     public static CheckpointMetadata read(CheckpointSource source) throws IOException {
         return read(null, source);
@@ -258,8 +272,11 @@ public final class CheckpointMetadata {
     /** @return read-only hint section: u32 block numbers, ascending; empty when the writer stored no hint. */
     public ByteBuffer hint() { return hint.duplicate(); }
 
+    /** @return the major format version */
     public int majorVersion() { return HeaderDescriptor.majorVersion(header); }
+    /** @return the minor format version */
     public int minorVersion() { return HeaderDescriptor.minorVersion(header); }
+    /** @return the UUID of this checkpoint, never null */
     public UUID fileUuid() { return HeaderDescriptor.fileUuid(header); }
     /** @return the parent's file name relative to this file's directory, or null for a full checkpoint. */
     public String parentName() { return parentName; }
@@ -269,30 +286,51 @@ public final class CheckpointMetadata {
     public int hintBlockCount() { return hint.capacity() / HintDescriptor.ENTRY_LENGTH; }
     /** @return the parent checkpoint's UUID, or null for a full checkpoint. */
     public UUID parentUuid() { return HeaderDescriptor.parentUuid(header); }
+    /** @return the page size in bytes, 4096 in v1 */
     public int pageSize() { return HeaderDescriptor.pageSize(header); }
+    /** @return pages per page block, a power of two */
     public int pagesPerBlock() { return HeaderDescriptor.pagesPerBlock(header); }
     /** @return bytes per page block. */
     public int blockBytes() { return pageSize() * pagesPerBlock(); }
+    /** @return the storage block size in bytes, a multiple of the page size */
     public int storageBlockSize() { return HeaderDescriptor.storageBlockSize(header); }
+    /** @return the codec the checkpoint was written with, never null (validated on read) */
     public Codec codec() { return Codec.ofId(HeaderDescriptor.codec(header)); }
+    /** @return the header's flags byte */
     public int flags() { return HeaderDescriptor.flags(header); }
+    /** @return the arena size in bytes, a positive multiple of the page size */
     public long arenaSize() { return HeaderDescriptor.arenaSize(header); }
     /** @return the real length of the saved content (a raw image's length; at most the arena size). */
     public long dataLength() { return HeaderDescriptor.dataLength(header); }
+    /** @return the number of page blocks covering the arena */
     public long blockCount() { return HeaderDescriptor.blockCount(header); }
+    /** @return when the checkpoint was written, milliseconds since the epoch (informative) */
     public long createdMillis() { return HeaderDescriptor.createdMillis(header); }
+    /** @return the file offset of the block-offset index, the end of the data region */
     public long indexOffset() { return TrailerDescriptor.indexOffset(trailer); }
+    /** @return the file offset of the storage-block table */
     public long tableOffset() { return TrailerDescriptor.tableOffset(trailer); }
+    /** @return the file offset of the trailer, {@link TrailerDescriptor#LENGTH} bytes before the end */
     public long trailerOffset() { return fileLength - TrailerDescriptor.LENGTH; }
+    /** @return the number of storage blocks, entries in {@link #table()} */
     public int storageBlockCount() { return storageBlockCount; }
 
-    /** @return the length of page block {@code block}: the block size, or less for a short last block. */
+    /**
+     * @param block the page block number, in {@code [0, blockCount())}
+     * @return the length of page block {@code block}: the block size, or less for a short last block.
+     */
     public int blockLength(long block) {
         return (int) Math.min(blockBytes(), arenaSize() - block * blockBytes());
     }
 
-    /** @return the file offset of storage block {@code sb}. */
+    /**
+     * @param sb the storage block number, in {@code [0, storageBlockCount())}
+     * @return the file offset of storage block {@code sb}.
+     */
     public long storageBlockOffset(int sb) { return StorageTableDescriptor.fileOffset(table, sb); }
-    /** @return the unpadded length of storage block {@code sb}. */
+    /**
+     * @param sb the storage block number, in {@code [0, storageBlockCount())}
+     * @return the unpadded length of storage block {@code sb}.
+     */
     public int storageBlockLength(int sb) { return StorageTableDescriptor.length(table, sb); }
 }

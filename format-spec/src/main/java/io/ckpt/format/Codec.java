@@ -18,7 +18,10 @@ public enum Codec {
         return id;
     }
 
-    /** @return the codec with on-disk {@code id}, or null if unknown. */
+    /**
+     * @param id the on-disk id, the header's codec byte
+     * @return the codec with on-disk {@code id}, or null if unknown.
+     */
     public static Codec ofId(int id) {
         for (Codec c : values()) {
             if (c.id == id) {
@@ -28,7 +31,11 @@ public enum Codec {
         return null;
     }
 
-    /** @return the codec named {@code name} (case-insensitive: {@code lz4}, {@code none}). */
+    /**
+     * @param name the codec's name, not null
+     * @return the codec named {@code name} (case-insensitive: {@code lz4}, {@code none}).
+     * @throws IllegalArgumentException if no codec has that name
+     */
     public static Codec parse(String name) {
         for (Codec c : values()) {
             if (c.name().equalsIgnoreCase(name)) {

@@ -7,7 +7,9 @@ package io.ckpt.format;
 public class CorruptCheckpointException extends CheckpointException {
     private static final long serialVersionUID = 1L;
 
+    /** The damaged structure's name, as {@link #structure()}. */
     private final String structure;
+    /** The damaged structure's file offset, or -1, as {@link #fileOffset()}. */
     private final long fileOffset;
 
     /**
@@ -21,7 +23,14 @@ public class CorruptCheckpointException extends CheckpointException {
         this.fileOffset = fileOffset;
     }
 
-    /** As {@link #CorruptCheckpointException(String, long, String)} with the underlying failure. */
+    /**
+     * As {@link #CorruptCheckpointException(String, long, String)} with the underlying failure.
+     *
+     * @param structure  the damaged structure.
+     * @param fileOffset file offset of that structure, or -1 when unknown.
+     * @param detail     what is wrong, with expected and found values.
+     * @param cause      the failure that revealed the damage.
+     */
     public CorruptCheckpointException(String structure, long fileOffset, String detail, Throwable cause) {
         super(structure + (fileOffset >= 0 ? " at offset 0x" + Long.toHexString(fileOffset) : "") + ": " + detail, cause);
         this.structure = structure;

@@ -26,7 +26,10 @@ public enum Encoding {
         return id;
     }
 
-    /** @return the encoding with on-disk {@code id}, or null if unknown. */
+    /**
+     * @param id the on-disk id, the index entry's encoding byte
+     * @return the encoding with on-disk {@code id}, or null if unknown.
+     */
     public static Encoding ofId(int id) {
         return id >= 0 && id < BY_ID.length ? BY_ID[id] : null;
     }

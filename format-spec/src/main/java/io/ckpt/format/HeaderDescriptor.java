@@ -62,24 +62,43 @@ public final class HeaderDescriptor {
     /** "CKPT\r\n\u001a\n" read as a little-endian long. The CR LF SUB LF catch text-mode mangling. */
     public static final long MAGIC = 0x0A1A0A0D54504B43L;
 
+    /** Offset of the u64 {@link #MAGIC}. */
     public static final int MAGIC_OFFSET = 0;
+    /** Offset of the u16 major format version. */
     public static final int MAJOR_VERSION_OFFSET = 8;
+    /** Offset of the u16 minor format version. */
     public static final int MINOR_VERSION_OFFSET = 10;
+    /** Offset of the i32 header struct length. */
     public static final int HEADER_LENGTH_OFFSET = 12;
+    /** Offset of the 16-byte file UUID (most significant half first). */
     public static final int FILE_UUID_OFFSET = 16;
+    /** Offset of the 16-byte parent UUID, all zero for a full checkpoint. */
     public static final int PARENT_UUID_OFFSET = 32;
+    /** Offset of the i32 page size. */
     public static final int PAGE_SIZE_OFFSET = 48;
+    /** Offset of the i32 pages per page block. */
     public static final int PAGES_PER_BLOCK_OFFSET = 52;
+    /** Offset of the i32 storage block size. */
     public static final int STORAGE_BLOCK_SIZE_OFFSET = 56;
+    /** Offset of the u8 codec id. */
     public static final int CODEC_OFFSET = 60;
+    /** Offset of the u8 flags. */
     public static final int FLAGS_OFFSET = 61;
+    /** Offset of the u64 arena size. */
     public static final int ARENA_SIZE_OFFSET = 64;
+    /** Offset of the u64 data length. */
     public static final int DATA_LENGTH_OFFSET = 72;
+    /** Offset of the u64 page block count. */
     public static final int BLOCK_COUNT_OFFSET = 80;
+    /** Offset of the u64 creation time, epoch milliseconds. */
     public static final int CREATED_MILLIS_OFFSET = 88;
+    /** Offset of the u64 file offset of the first storage block. */
     public static final int DATA_OFFSET_OFFSET = 96;
+    /** Offset of the reserved bytes, zero on write. */
     public static final int RESERVED_OFFSET = 104;
+    /** Length of the reserved bytes at {@link #RESERVED_OFFSET}. */
     public static final int RESERVED_LENGTH = 20;
+    /** Offset of the header CRC32C, which covers bytes {@code [0, HEADER_CRC_OFFSET)}. */
     public static final int HEADER_CRC_OFFSET = 124;
 
     /** Flags bit: an incremental checkpoint (parent UUID and parent reference present). */
@@ -96,59 +115,201 @@ public final class HeaderDescriptor {
     public static final int MAX_PAGES_PER_BLOCK = 256;
     /** Smallest and largest storage block size. */
     public static final int MIN_STORAGE_BLOCK_SIZE = 8192;
+    /** Largest storage block size, 64 MiB. */
     public static final int MAX_STORAGE_BLOCK_SIZE = 64 << 20;
 
     private HeaderDescriptor() {
     }
 
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @return the magic, {@link #MAGIC} in a checkpoint file
+     */
     public static long magic(ByteBuffer b) { return getLong(b, MAGIC_OFFSET); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @param v the magic, {@link #MAGIC} in a checkpoint file
+     */
     public static void magic(ByteBuffer b, long v) { putLong(b, MAGIC_OFFSET, v); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @return the major format version, u16; a reader refuses a major it does not know
+     */
     public static int majorVersion(ByteBuffer b) { return getU16(b, MAJOR_VERSION_OFFSET); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @param v the major format version, u16; a reader refuses a major it does not know
+     */
     public static void majorVersion(ByteBuffer b, int v) { putU16(b, MAJOR_VERSION_OFFSET, v); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @return the minor format version, u16; a reader accepts any minor of its major
+     */
     public static int minorVersion(ByteBuffer b) { return getU16(b, MINOR_VERSION_OFFSET); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @param v the minor format version, u16; a reader accepts any minor of its major
+     */
     public static void minorVersion(ByteBuffer b, int v) { putU16(b, MINOR_VERSION_OFFSET, v); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @return the header struct length in bytes, {@link #LENGTH} in v1
+     */
     public static int headerLength(ByteBuffer b) { return getInt(b, HEADER_LENGTH_OFFSET); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @param v the header struct length in bytes, {@link #LENGTH} in v1
+     */
     public static void headerLength(ByteBuffer b, int v) { putInt(b, HEADER_LENGTH_OFFSET, v); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @return the UUID identifying this checkpoint file, never null
+     */
     public static UUID fileUuid(ByteBuffer b) { return uuid(b, FILE_UUID_OFFSET); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @param v the UUID identifying this checkpoint file, never null
+     */
     public static void fileUuid(ByteBuffer b, UUID v) { uuid(b, FILE_UUID_OFFSET, v); }
-    /** @return the parent's UUID, or null for a full checkpoint (all-zero field). */
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @return the parent's UUID, or null for a full checkpoint (all-zero field).
+     */
     public static UUID parentUuid(ByteBuffer b) {
         UUID u = uuid(b, PARENT_UUID_OFFSET);
         return u.getMostSignificantBits() == 0 && u.getLeastSignificantBits() == 0 ? null : u;
     }
-    /** @param v the parent's UUID, or null for none. */
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @param v the parent's UUID, or null for none.
+     */
     public static void parentUuid(ByteBuffer b, UUID v) { uuid(b, PARENT_UUID_OFFSET, v == null ? new UUID(0, 0) : v); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @return the page size in bytes, {@link #PAGE_SIZE} in v1
+     */
     public static int pageSize(ByteBuffer b) { return getInt(b, PAGE_SIZE_OFFSET); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @param v the page size in bytes, {@link #PAGE_SIZE} in v1
+     */
     public static void pageSize(ByteBuffer b, int v) { putInt(b, PAGE_SIZE_OFFSET, v); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @return pages per page block, a power of two in [1, {@link #MAX_PAGES_PER_BLOCK}]
+     */
     public static int pagesPerBlock(ByteBuffer b) { return getInt(b, PAGES_PER_BLOCK_OFFSET); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @param v pages per page block, a power of two in [1, {@link #MAX_PAGES_PER_BLOCK}]
+     */
     public static void pagesPerBlock(ByteBuffer b, int v) { putInt(b, PAGES_PER_BLOCK_OFFSET, v); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @return the storage block size in bytes, a multiple of the page size in [{@link #MIN_STORAGE_BLOCK_SIZE}, {@link #MAX_STORAGE_BLOCK_SIZE}]
+     */
     public static int storageBlockSize(ByteBuffer b) { return getInt(b, STORAGE_BLOCK_SIZE_OFFSET); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @param v the storage block size in bytes, a multiple of the page size in [{@link #MIN_STORAGE_BLOCK_SIZE}, {@link #MAX_STORAGE_BLOCK_SIZE}]
+     */
     public static void storageBlockSize(ByteBuffer b, int v) { putInt(b, STORAGE_BLOCK_SIZE_OFFSET, v); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @return the codec id, u8 (see {@link Codec#id()})
+     */
     public static int codec(ByteBuffer b) { return getU8(b, CODEC_OFFSET); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @param v the codec id, u8 (see {@link Codec#id()})
+     */
     public static void codec(ByteBuffer b, int v) { putU8(b, CODEC_OFFSET, v); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @return the flags byte, u8 (see {@link #FLAG_INCREMENTAL}; other bits are ignored by readers)
+     */
     public static int flags(ByteBuffer b) { return getU8(b, FLAGS_OFFSET); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @param v the flags byte, u8 (see {@link #FLAG_INCREMENTAL}; other bits are ignored by readers)
+     */
     public static void flags(ByteBuffer b, int v) { putU8(b, FLAGS_OFFSET, v); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @return the arena size in bytes, a positive multiple of the page size
+     */
     public static long arenaSize(ByteBuffer b) { return getLong(b, ARENA_SIZE_OFFSET); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @param v the arena size in bytes, a positive multiple of the page size
+     */
     public static void arenaSize(ByteBuffer b, long v) { putLong(b, ARENA_SIZE_OFFSET, v); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @return the guest's data length in bytes: the arena size, or less than one page short of it
+     */
     public static long dataLength(ByteBuffer b) { return getLong(b, DATA_LENGTH_OFFSET); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @param v the guest's data length in bytes: the arena size, or less than one page short of it
+     */
     public static void dataLength(ByteBuffer b, long v) { putLong(b, DATA_LENGTH_OFFSET, v); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @return the number of page blocks, {@code ceil(arenaSize / (pagesPerBlock * pageSize))}
+     */
     public static long blockCount(ByteBuffer b) { return getLong(b, BLOCK_COUNT_OFFSET); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @param v the number of page blocks, {@code ceil(arenaSize / (pagesPerBlock * pageSize))}
+     */
     public static void blockCount(ByteBuffer b, long v) { putLong(b, BLOCK_COUNT_OFFSET, v); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @return the creation time in milliseconds since the epoch; informative, not validated
+     */
     public static long createdMillis(ByteBuffer b) { return getLong(b, CREATED_MILLIS_OFFSET); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @param v the creation time in milliseconds since the epoch; informative, not validated
+     */
     public static void createdMillis(ByteBuffer b, long v) { putLong(b, CREATED_MILLIS_OFFSET, v); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @return the file offset of the first storage block, {@link #REGION_LENGTH} in v1
+     */
     public static long dataOffset(ByteBuffer b) { return getLong(b, DATA_OFFSET_OFFSET); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @param v the file offset of the first storage block, {@link #REGION_LENGTH} in v1
+     */
     public static void dataOffset(ByteBuffer b, long v) { putLong(b, DATA_OFFSET_OFFSET, v); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @return the CRC32C of header bytes {@code [0, HEADER_CRC_OFFSET)}
+     */
     public static int headerCrc(ByteBuffer b) { return getInt(b, HEADER_CRC_OFFSET); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @param v the CRC32C of header bytes {@code [0, HEADER_CRC_OFFSET)}
+     */
     public static void headerCrc(ByteBuffer b, int v) { putInt(b, HEADER_CRC_OFFSET, v); }
 
-    /** @return CRC32C of header bytes {@code [0, HEADER_CRC_OFFSET)}. */
+    /**
+     * @param b the header struct, from file offset 0
+     * @return CRC32C of header bytes {@code [0, HEADER_CRC_OFFSET)}.
+     */
     public static int computeCrc(ByteBuffer b) {
         CRC32C crc = new CRC32C();
         crc.update(b.duplicate().position(0).limit(HEADER_CRC_OFFSET));
         return (int) crc.getValue();
     }
 
-    /** @return block count for an arena of {@code arenaSize} bytes split into blocks of {@code blockBytes}. */
+    /**
+     * @param arenaSize  the arena size in bytes, positive
+     * @param blockBytes the page block size in bytes, positive
+     * @return block count for an arena of {@code arenaSize} bytes split into blocks of {@code blockBytes}.
+     */
     public static long blockCountFor(long arenaSize, int blockBytes) {
         return (arenaSize + blockBytes - 1) / blockBytes;
     }

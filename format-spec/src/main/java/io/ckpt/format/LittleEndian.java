@@ -23,47 +23,100 @@ public final class LittleEndian {
     private LittleEndian() {
     }
 
-    /** @return the unsigned 8-bit value at {@code index}. */
+    /**
+     * @param buffer the buffer, heap or direct; its position, limit and order are ignored
+     * @param index  the absolute byte index of the field
+     * @return the unsigned 8-bit value at {@code index}.
+     * @throws IndexOutOfBoundsException if the field does not lie within the buffer's limit
+     */
     public static int getU8(ByteBuffer buffer, int index) {
         return buffer.get(index) & 0xFF;
     }
 
-    /** Stores the low 8 bits of {@code value} at {@code index}. */
+    /**
+     * Stores the low 8 bits of {@code value} at {@code index}.
+     *
+     * @param buffer the buffer, heap or direct; its position, limit and order are ignored
+     * @param index  the absolute byte index of the field
+     * @param value  the value to store (only the low bits are stored)
+     * @throws IndexOutOfBoundsException if the field does not lie within the buffer's limit
+     */
     public static void putU8(ByteBuffer buffer, int index, int value) {
         buffer.put(index, (byte) value);
     }
 
-    /** @return the unsigned 16-bit value at {@code index}. */
+    /**
+     * @param buffer the buffer, heap or direct; its position, limit and order are ignored
+     * @param index  the absolute byte index of the field
+     * @return the unsigned 16-bit value at {@code index}.
+     * @throws IndexOutOfBoundsException if the field does not lie within the buffer's limit
+     */
     public static int getU16(ByteBuffer buffer, int index) {
         return ((short) SHORT.get(buffer, index)) & 0xFFFF;
     }
 
-    /** Stores the low 16 bits of {@code value} at {@code index}. */
+    /**
+     * Stores the low 16 bits of {@code value} at {@code index}.
+     *
+     * @param buffer the buffer, heap or direct; its position, limit and order are ignored
+     * @param index  the absolute byte index of the field
+     * @param value  the value to store (only the low bits are stored)
+     * @throws IndexOutOfBoundsException if the field does not lie within the buffer's limit
+     */
     public static void putU16(ByteBuffer buffer, int index, int value) {
         SHORT.set(buffer, index, (short) value);
     }
 
-    /** @return the 32-bit value at {@code index}. */
+    /**
+     * @param buffer the buffer, heap or direct; its position, limit and order are ignored
+     * @param index  the absolute byte index of the field
+     * @return the 32-bit value at {@code index}.
+     * @throws IndexOutOfBoundsException if the field does not lie within the buffer's limit
+     */
     public static int getInt(ByteBuffer buffer, int index) {
         return (int) INT.get(buffer, index);
     }
 
-    /** @return the unsigned 32-bit value at {@code index}, widened to a long. */
+    /**
+     * @param buffer the buffer, heap or direct; its position, limit and order are ignored
+     * @param index  the absolute byte index of the field
+     * @return the unsigned 32-bit value at {@code index}, widened to a long.
+     * @throws IndexOutOfBoundsException if the field does not lie within the buffer's limit
+     */
     public static long getU32(ByteBuffer buffer, int index) {
         return Integer.toUnsignedLong((int) INT.get(buffer, index));
     }
 
-    /** Stores a 32-bit value at {@code index}. */
+    /**
+     * Stores a 32-bit value at {@code index}.
+     *
+     * @param buffer the buffer, heap or direct; its position, limit and order are ignored
+     * @param index  the absolute byte index of the field
+     * @param value  the value to store
+     * @throws IndexOutOfBoundsException if the field does not lie within the buffer's limit
+     */
     public static void putInt(ByteBuffer buffer, int index, int value) {
         INT.set(buffer, index, value);
     }
 
-    /** @return the 64-bit value at {@code index}. */
+    /**
+     * @param buffer the buffer, heap or direct; its position, limit and order are ignored
+     * @param index  the absolute byte index of the field
+     * @return the 64-bit value at {@code index}.
+     * @throws IndexOutOfBoundsException if the field does not lie within the buffer's limit
+     */
     public static long getLong(ByteBuffer buffer, int index) {
         return (long) LONG.get(buffer, index);
     }
 
-    /** Stores a 64-bit value at {@code index}. */
+    /**
+     * Stores a 64-bit value at {@code index}.
+     *
+     * @param buffer the buffer, heap or direct; its position, limit and order are ignored
+     * @param index  the absolute byte index of the field
+     * @param value  the value to store
+     * @throws IndexOutOfBoundsException if the field does not lie within the buffer's limit
+     */
     public static void putLong(ByteBuffer buffer, int index, long value) {
         LONG.set(buffer, index, value);
     }

@@ -5,7 +5,10 @@ public final class Lz4Bounds {
     private Lz4Bounds() {
     }
 
-    /** @return the largest LZ4 block a compressor may produce for {@code length} input bytes. */
+    /**
+     * @param length the input length in bytes, non-negative
+     * @return the largest LZ4 block a compressor may produce for {@code length} input bytes.
+     */
     public static int maxCompressedLength(int length) {
         return length + length / 255 + 16;
     }

@@ -36,10 +36,15 @@ import static io.ckpt.format.LittleEndian.putU16;
 public final class ParentReferenceDescriptor {
     /** "PREF" as a little-endian int. */
     public static final int MAGIC = 0x46455250;
+    /** File offset of the parent reference: right after the header struct. */
     public static final int OFFSET = HeaderDescriptor.LENGTH;
+    /** File offset of the i32 {@link #MAGIC}. */
     public static final int MAGIC_OFFSET = OFFSET;
+    /** File offset of the u16 name length in bytes. */
     public static final int NAME_LENGTH_OFFSET = OFFSET + 4;
+    /** File offset of the CRC32C of the reference's first 8 bytes then the name. */
     public static final int CRC_OFFSET = OFFSET + 8;
+    /** File offset of the UTF-8 name. */
     public static final int NAME_OFFSET = OFFSET + 16;
     /** Longest parent name in bytes. */
     public static final int MAX_NAME_LENGTH = 1024;
@@ -47,7 +52,13 @@ public final class ParentReferenceDescriptor {
     private ParentReferenceDescriptor() {
     }
 
-    /** Writes the reference for parent file name {@code name} into the header region {@code b}. */
+    /**
+     * Writes the reference for parent file name {@code name} into the header region {@code b}.
+     *
+     * @param b    the header region, from file offset 0, at least {@link #regionLength()} bytes
+     * @param name the parent's file name relative to the child's directory, 1 to {@link #MAX_NAME_LENGTH} UTF-8 bytes
+     * @throws IllegalArgumentException if {@code name} is empty or too long
+     */
     public static void write(ByteBuffer b, String name) {
         byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
         if (bytes.length == 0 || bytes.length > MAX_NAME_LENGTH) {
@@ -69,6 +80,8 @@ public final class ParentReferenceDescriptor {
     /**
      * Reads and checks the reference in header region bytes {@code b}.
      *
+     * @param b the header region, from file offset 0, at least {@link #regionLength()} bytes
+     * @return the parent's file name relative to the child's directory, never empty
      * @throws CorruptCheckpointException on a bad magic, length or checksum.
      */
     public static String read(ByteBuffer b) throws CorruptCheckpointException {

@@ -26,8 +26,11 @@ import static io.ckpt.format.LittleEndian.putLong;
  * <p>Thread-safety: stateless static accessors.
  */
 public final class StorageTableDescriptor {
+    /** Offset in an entry of the u64 file offset of the storage block. */
     public static final int FILE_OFFSET_OFFSET = 0;
+    /** Offset in an entry of the i32 unpadded storage block length. */
     public static final int LENGTH_OFFSET = 8;
+    /** Offset in an entry of the i32 count of page blocks held. */
     public static final int ENTRY_COUNT_OFFSET = 12;
     /** Length of one table entry. */
     public static final int LENGTH = 16;
@@ -35,11 +38,34 @@ public final class StorageTableDescriptor {
     private StorageTableDescriptor() {
     }
 
+    /**
+     * @param b the storage table, entry 0 at index 0
+     * @param sb the storage block number, in {@code [0, tableLength / LENGTH)}
+     * @return the storage block's file offset, 4 KiB aligned
+     */
     public static long fileOffset(ByteBuffer b, int sb) { return getLong(b, sb * LENGTH + FILE_OFFSET_OFFSET); }
+    /**
+     * @param b the storage table, entry 0 at index 0
+     * @param sb the storage block number, in {@code [0, tableLength / LENGTH)}
+     * @return the storage block's unpadded length in bytes, as in its own header
+     */
     public static int length(ByteBuffer b, int sb) { return getInt(b, sb * LENGTH + LENGTH_OFFSET); }
+    /**
+     * @param b the storage table, entry 0 at index 0
+     * @param sb the storage block number, in {@code [0, tableLength / LENGTH)}
+     * @return the number of page blocks the storage block holds
+     */
     public static int entryCount(ByteBuffer b, int sb) { return getInt(b, sb * LENGTH + ENTRY_COUNT_OFFSET); }
 
-    /** Writes table entry {@code sb}. */
+    /**
+     * Writes table entry {@code sb}.
+     *
+     * @param b          the storage table, entry 0 at index 0
+     * @param sb the storage block number, in {@code [0, tableLength / LENGTH)}
+     * @param fileOffset the storage block's file offset, 4 KiB aligned
+     * @param length     the storage block's unpadded length in bytes
+     * @param entryCount the number of page blocks it holds
+     */
     public static void entry(ByteBuffer b, int sb, long fileOffset, int length, int entryCount) {
         putLong(b, sb * LENGTH + FILE_OFFSET_OFFSET, fileOffset);
         putInt(b, sb * LENGTH + LENGTH_OFFSET, length);
@@ -50,6 +76,8 @@ public final class StorageTableDescriptor {
      * Validates entry {@code sb}: 4 KiB aligned, after the previous storage block, inside the
      * data region, of a length between a header with one map entry and the storage block size.
      *
+     * @param b                the storage table, entry 0 at index 0
+     * @param sb the storage block number, in {@code [0, tableLength / LENGTH)}
      * @param previousEnd      where the previous storage block's padded extent ends (4096 for the first)
      * @param dataEnd          where the data region ends (the index offset)
      * @param storageBlockSize the header's storage block size
@@ -69,7 +97,11 @@ public final class StorageTableDescriptor {
         return null;
     }
 
-    /** @return where entry {@code sb}'s storage block ends, padded to the file alignment. */
+    /**
+     * @param b the storage table, entry 0 at index 0
+     * @param sb the storage block number, in {@code [0, tableLength / LENGTH)}
+     * @return where entry {@code sb}'s storage block ends, padded to the file alignment.
+     */
     public static long paddedEnd(ByteBuffer b, int sb) {
         return fileOffset(b, sb) + StorageBlockDescriptor.align(length(b, sb), StorageBlockDescriptor.FILE_ALIGNMENT);
     }

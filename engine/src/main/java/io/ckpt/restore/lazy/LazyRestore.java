@@ -176,9 +176,15 @@ public final class LazyRestore implements AutoCloseable {
      * Starts a lazy restore of {@code file} into {@code memory} and returns as soon as the
      * header, trailer and index are validated and the file is mapped.
      *
+     * @param file    the checkpoint; its parents are found by the names it records, next to it
+     * @param memory  the arena to restore into, of the checkpoint's arena size; the host may use it as soon as this
+     *                returns
+     * @param options prefetch and neighbour policies, buffers, verification, read mode
+     * @return the restore in progress; close it when done with it
      * @throws IllegalArgumentException if the arena's size differs from the checkpoint's.
      * @throws IllegalStateException    if the arena already has a guard (another lazy operation).
      * @throws io.ckpt.format.CheckpointException if the file's metadata is damaged.
+     * @throws IOException if a file of the chain cannot be read, is damaged, or a parent is missing
      */
     public static LazyRestore start(Path file, GuestMemory memory, LazyRestoreOptions options) throws IOException {
         return start(FileLocation.of(file), memory, options);
@@ -187,6 +193,13 @@ public final class LazyRestore implements AutoCloseable {
     /**
      * As {@link #start(Path, GuestMemory, LazyRestoreOptions)} from a checkpoint in any store:
      * from a remote one the metadata takes one or two requests, and every fault one ranged GET.
+     *
+     * @param file    the checkpoint, in any store; its parents are looked up in the same one
+     * @param memory  the arena to restore into, of the checkpoint's arena size; the host may use it as soon as this
+     *                returns
+     * @param options prefetch and neighbour policies, buffers, verification, read mode, prefetch concurrency
+     * @return the restore in progress; close it when done with it
+     * @throws IOException as {@link #start(Path, GuestMemory, LazyRestoreOptions)}, and on a store failure
      */
     public static LazyRestore start(CheckpointLocation file, GuestMemory memory, LazyRestoreOptions options)
         throws IOException {
@@ -237,13 +250,24 @@ public final class LazyRestore implements AutoCloseable {
      *
      * @throws CorruptCheckpointException if a block was found corrupt (the restore cannot complete).
      * @throws IllegalStateException      if the restore was closed before completing.
+     * @throws InterruptedException if the waiting thread is interrupted
      */
     public void awaitCompletion() throws IOException, InterruptedException {
         finished.await();
         checkFinished();
     }
 
-    /** As {@link #awaitCompletion()} with a timeout; @return false if it timed out. */
+    /**
+     * As {@link #awaitCompletion()} with a timeout.
+     *
+     * @param timeout how long to wait at most, in {@code unit}s
+     * @param unit    the unit of {@code timeout}
+     * @return true if every block is present, false if it timed out
+     * @throws IOException          if a block could not be installed (a {@link CorruptCheckpointException}
+     *                              for damage), so the restore cannot complete
+     * @throws IllegalStateException if the restore was closed before completing
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
     public boolean awaitCompletion(long timeout, TimeUnit unit) throws IOException, InterruptedException {
         if (!finished.await(timeout, unit)) {
             return false;

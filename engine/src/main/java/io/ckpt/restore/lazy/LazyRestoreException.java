@@ -14,9 +14,13 @@ import io.ckpt.format.CorruptCheckpointException;
  */
 public class LazyRestoreException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** The page block that could not be installed, as {@link #block()}. */
     private final long block;
 
-    /** @param block the page block; @param cause the damage found. */
+    /**
+     * @param block the page block that could not be installed
+     * @param cause the damage found in its stored data
+     */
     public LazyRestoreException(long block, CorruptCheckpointException cause) {
         super("cannot restore page block " + block + ": " + cause.getMessage(), cause);
         this.block = block;
@@ -27,7 +31,10 @@ public class LazyRestoreException extends RuntimeException {
         return block;
     }
 
-    /** @param block the page block; @param cause why its storage block could not be read. */
+    /**
+     * @param block the page block that could not be installed
+     * @param cause why its storage block could not be read
+     */
     public LazyRestoreException(long block, IOException cause) {
         super("cannot restore page block " + block + ": " + cause.getMessage(), cause);
         this.block = block;

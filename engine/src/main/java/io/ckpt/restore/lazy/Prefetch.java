@@ -12,7 +12,11 @@ public enum Prefetch {
      */
     WORKING_SET;
 
-    /** @return the policy named {@code name} ({@code none}, {@code sequential}, {@code working-set}). */
+    /**
+     * @param name the policy's name, case-insensitive
+     * @return the policy named {@code name} ({@code none}, {@code sequential}, {@code working-set}).
+     * @throws IllegalArgumentException if no policy has that name
+     */
     public static Prefetch parse(String name) {
         for (Prefetch p : values()) {
             if (p.name().replace('_', '-').equalsIgnoreCase(name)) {

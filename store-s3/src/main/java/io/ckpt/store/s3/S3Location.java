@@ -75,10 +75,12 @@ public final class S3Location implements CheckpointLocation {
         return new S3Location(store, rest.substring(0, slash), rest.substring(slash + 1));
     }
 
+    /** @return the bucket holding the checkpoint, not empty */
     public String bucket() {
         return bucket;
     }
 
+    /** @return the checkpoint's object key within {@link #bucket()}, not empty */
     public String key() {
         return key;
     }

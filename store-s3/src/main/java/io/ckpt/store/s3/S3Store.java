@@ -91,7 +91,11 @@ public final class S3Store implements CheckpointStore {
         return new Builder();
     }
 
-    /** @return the checkpoint under {@code key} in {@code bucket}. */
+    /**
+     * @param bucket the bucket
+     * @param key    the object key, not empty
+     * @return the checkpoint under {@code key} in {@code bucket}.
+     */
     public S3Location location(String bucket, String key) {
         return new S3Location(this, bucket, key);
     }
@@ -156,31 +160,48 @@ public final class S3Store implements CheckpointStore {
         private Builder() {
         }
 
-        /** @param uri the store's endpoint, e.g. {@code http://127.0.0.1:9000}; default: AWS's for the region. */
+        /**
+         * @param uri the store's endpoint, e.g. {@code http://127.0.0.1:9000}; default: AWS's for the region.
+         * @return this builder
+         */
         public Builder endpoint(URI uri) {
             this.endpoint = uri;
             return this;
         }
 
-        /** @param name the region to sign for (S3-compatible servers accept any); default us-east-1. */
+        /**
+         * @param name the region to sign for (S3-compatible servers accept any); default us-east-1.
+         * @return this builder
+         * @throws NullPointerException if {@code name} is null
+         */
         public Builder region(String name) {
             this.region = java.util.Objects.requireNonNull(name, "region");
             return this;
         }
 
-        /** @param on address buckets in the path ({@code http://host/bucket/key}), as most S3-compatible servers need. */
+        /**
+         * @param on address buckets in the path ({@code http://host/bucket/key}), as most S3-compatible servers need.
+         * @return this builder
+         */
         public Builder pathStyle(boolean on) {
             this.pathStyle = on;
             return this;
         }
 
-        /** @param provider credentials to sign with; default: the SDK's default provider chain. */
+        /**
+         * @param provider credentials to sign with; default: the SDK's default provider chain.
+         * @return this builder
+         */
         public Builder credentials(AwsCredentialsProvider provider) {
             this.credentials = provider;
             return this;
         }
 
-        /** @param bytes bytes per uploaded part, at least 5 MiB (S3's minimum); default 8 MiB. */
+        /**
+         * @param bytes bytes per uploaded part, at least 5 MiB (S3's minimum); default 8 MiB.
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is below 5 MiB
+         */
         public Builder partSize(int bytes) {
             if (bytes < MIN_PART_SIZE) {
                 throw new IllegalArgumentException("partSize=" + bytes + " must be at least " + MIN_PART_SIZE);
@@ -189,7 +210,11 @@ public final class S3Store implements CheckpointStore {
             return this;
         }
 
-        /** @param n parts one save uploads at once, in [1, 64]; default 4. */
+        /**
+         * @param n parts one save uploads at once, in [1, 64]; default 4.
+         * @return this builder
+         * @throws IllegalArgumentException if {@code n} is outside [1, 64]
+         */
         public Builder uploadsInFlight(int n) {
             if (n < 1 || n > 64) {
                 throw new IllegalArgumentException("uploadsInFlight=" + n + " must be in [1, 64]");
@@ -198,13 +223,20 @@ public final class S3Store implements CheckpointStore {
             return this;
         }
 
-        /** @param n pooled connections, at least the reads in flight of a restore; default 64. */
+        /**
+         * @param n pooled connections, at least the reads in flight of a restore; default 64.
+         * @return this builder
+         */
         public Builder maxConnections(int n) {
             this.maxConnections = n;
             return this;
         }
 
-        /** @param n attempts per request, first included (the SDK's standard retry strategy); default 4. */
+        /**
+         * @param n attempts per request, first included (the SDK's standard retry strategy); default 4.
+         * @return this builder
+         * @throws IllegalArgumentException if {@code n} is below 1
+         */
         public Builder maxAttempts(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("maxAttempts=" + n + " must be at least 1");
@@ -213,14 +245,27 @@ public final class S3Store implements CheckpointStore {
             return this;
         }
 
-        /** Exponential backoff between attempts: {@code base * 2^k} with jitter, at most {@code max}. */
+        /**
+         * Exponential backoff between attempts: {@code base * 2^k} with jitter, at most {@code max};
+         * default 50 ms and 2 s.
+         *
+         * @param base the delay before the first retry
+         * @param max  the longest delay between attempts
+         * @return this builder
+         */
         public Builder backoff(Duration base, Duration max) {
             this.baseDelay = base;
             this.maxBackoff = max;
             return this;
         }
 
-        /** Timeouts: to connect, and of a socket waiting for bytes. */
+        /**
+         * Timeouts: to connect, and of a socket waiting for bytes.
+         *
+         * @param connect the longest a connection may take to open; default 5 s
+         * @param socket  the longest a socket may wait for bytes; default 30 s
+         * @return this builder
+         */
         public Builder timeouts(Duration connect, Duration socket) {
             this.connectTimeout = connect;
             this.socketTimeout = socket;
@@ -230,6 +275,7 @@ public final class S3Store implements CheckpointStore {
         /**
          * @param limit the longest one attempt of a request may take, a part's upload included (then
          *              it is aborted, its connection closed, and retried); default 120 s
+         * @return this builder
          */
         public Builder attemptTimeout(Duration limit) {
             this.attemptTimeout = limit;
