@@ -78,6 +78,16 @@ public final class HeaderDescriptor {
     public static final int BLOCK_COUNT_OFFSET = 80;
     public static final int CREATED_MILLIS_OFFSET = 88;
     public static final int DATA_OFFSET_OFFSET = 96;
+    /** Format 1.1: file offset of the dictionary section, 0 = none (section 4.2 of FORMAT.md). */
+    public static final int DICTIONARY_OFFSET_OFFSET = 104;
+    /** Format 1.1: bytes of the dictionary, 0 = none. */
+    public static final int DICTIONARY_LENGTH_OFFSET = 112;
+    /** Format 1.1: CRC32C of the dictionary's bytes, 0 when there is none. */
+    public static final int DICTIONARY_CRC_OFFSET = 116;
+    /**
+     * The field reserved in 1.0 files, [104, 124): readers ignore it in a file of minor version 0.
+     * From minor version 1 its first 16 bytes are the dictionary fields and [120, 124) stays reserved.
+     */
     public static final int RESERVED_OFFSET = 104;
     public static final int RESERVED_LENGTH = 20;
     public static final int HEADER_CRC_OFFSET = 124;
@@ -138,6 +148,12 @@ public final class HeaderDescriptor {
     public static void createdMillis(ByteBuffer b, long v) { putLong(b, CREATED_MILLIS_OFFSET, v); }
     public static long dataOffset(ByteBuffer b) { return getLong(b, DATA_OFFSET_OFFSET); }
     public static void dataOffset(ByteBuffer b, long v) { putLong(b, DATA_OFFSET_OFFSET, v); }
+    public static long dictionaryOffset(ByteBuffer b) { return getLong(b, DICTIONARY_OFFSET_OFFSET); }
+    public static void dictionaryOffset(ByteBuffer b, long v) { putLong(b, DICTIONARY_OFFSET_OFFSET, v); }
+    public static int dictionaryLength(ByteBuffer b) { return getInt(b, DICTIONARY_LENGTH_OFFSET); }
+    public static void dictionaryLength(ByteBuffer b, int v) { putInt(b, DICTIONARY_LENGTH_OFFSET, v); }
+    public static int dictionaryCrc(ByteBuffer b) { return getInt(b, DICTIONARY_CRC_OFFSET); }
+    public static void dictionaryCrc(ByteBuffer b, int v) { putInt(b, DICTIONARY_CRC_OFFSET, v); }
     public static int headerCrc(ByteBuffer b) { return getInt(b, HEADER_CRC_OFFSET); }
     public static void headerCrc(ByteBuffer b, int v) { putInt(b, HEADER_CRC_OFFSET, v); }
 
@@ -192,6 +208,9 @@ public final class HeaderDescriptor {
         if (Codec.ofId(codec(b)) == null) {
             throw corrupt("unknown codec id " + codec(b));
         }
+        if (codec(b) == Codec.ZSTD.id() && minorVersion(b) < 1) {
+            throw corrupt("codec ZSTD in a format 1." + minorVersion(b) + " header (ZSTD needs 1.1)");
+        }
         // Other flag bits are for later minor versions; readers ignore them.
         boolean incremental = (flags(b) & FLAG_INCREMENTAL) != 0;
         if (incremental != (parentUuid(b) != null)) {
@@ -211,10 +230,15 @@ public final class HeaderDescriptor {
         if (blocks > IndexEntryDescriptor.MAX_BLOCK_COUNT) {
             throw corrupt("block count " + blocks + " exceeds the maximum " + IndexEntryDescriptor.MAX_BLOCK_COUNT);
         }
-        if (dataOffset(b) != REGION_LENGTH) {
-            throw corrupt("data offset " + dataOffset(b) + ", expected " + REGION_LENGTH);
+        String badDictionary = DictionaryDescriptor.checkFields(b);
+        if (badDictionary != null) {
+            throw corrupt(badDictionary);
         }
-        if (fileLength < REGION_LENGTH + TrailerDescriptor.LENGTH) {
+        long expectedData = DictionaryDescriptor.dataOffsetFor(DictionaryDescriptor.length(b));
+        if (dataOffset(b) != expectedData) {
+            throw corrupt("data offset " + dataOffset(b) + ", expected " + expectedData);
+        }
+        if (fileLength < expectedData + TrailerDescriptor.LENGTH) {
             throw new CorruptCheckpointException("trailer", fileLength, "file is " + fileLength
                 + " bytes, shorter than header and trailer; truncated?");
         }

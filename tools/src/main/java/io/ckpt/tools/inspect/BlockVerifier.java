@@ -102,7 +102,7 @@ public final class BlockVerifier {
         int[] fill = start.clone();
         for (long n = 0; n < blocks; n++) {
             Encoding e = f.encoding(n);
-            if ((e == Encoding.RAW || e == Encoding.LZ4) && !bad[(int) n]) {
+            if (e != null && e.stored() && !bad[(int) n]) {
                 held[fill[f.storageBlock(n)]++] = (int) n;
             }
         }

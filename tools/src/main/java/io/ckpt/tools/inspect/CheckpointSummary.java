@@ -91,7 +91,7 @@ public final class CheckpointSummary {
                 }
                 case PARENT -> parent++;
             }
-            if (e == Encoding.RAW || e == Encoding.LZ4) {
+            if (e != null && e.stored()) {
                 stored += f.storedLength(n);
                 storedBlock += blockLength;
             }

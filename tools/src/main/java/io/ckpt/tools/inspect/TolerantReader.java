@@ -257,7 +257,7 @@ public final class TolerantReader {
                 problem("index entry " + n, indexOffset + n * IndexEntryDescriptor.LENGTH, bad);
             } else {
                 int e = IndexEntryDescriptor.encodingId(index, n);
-                if (e == Encoding.RAW.id() || e == Encoding.LZ4.id()) {
+                if (e == Encoding.RAW.id() || e == Encoding.LZ4.id() || e == Encoding.ZSTD.id()) {
                     held[IndexEntryDescriptor.storageBlock(index, n)]++;
                 }
             }
