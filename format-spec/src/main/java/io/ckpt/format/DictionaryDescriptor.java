@@ -38,19 +38,26 @@ public final class DictionaryDescriptor {
     }
 
     /**
-     * @return the dictionary length the header declares: 0 for a file of minor version 0, whose
-     *         bytes [104, 124) are reserved and ignored whatever they hold.
+     * @return true if the header's bytes [104, 120) are the dictionary fields: in a ZSTD file
+     *         (which is at least 1.1). In every other file they stay reserved bytes that readers
+     *         ignore whatever they hold, as in 1.0, so LZ4 and NONE files of any minor version
+     *         read as before.
      */
+    public static boolean present(ByteBuffer header) {
+        return HeaderDescriptor.codec(header) == Codec.ZSTD.id() && HeaderDescriptor.minorVersion(header) >= 1;
+    }
+
+    /** @return the dictionary length the header declares; 0 where {@link #present} is false. */
     public static int length(ByteBuffer header) {
-        return HeaderDescriptor.minorVersion(header) < 1 ? 0 : HeaderDescriptor.dictionaryLength(header);
+        return present(header) ? HeaderDescriptor.dictionaryLength(header) : 0;
     }
 
     /**
      * @param header a header struct whose CRC already matched.
-     * @return null if the dictionary fields are consistent with each other and the codec, else why not.
+     * @return null if the dictionary fields are consistent (or absent), else why not.
      */
     public static String checkFields(ByteBuffer header) {
-        if (HeaderDescriptor.minorVersion(header) < 1) {
+        if (!present(header)) {
             return null;
         }
         long off = HeaderDescriptor.dictionaryOffset(header);
@@ -59,10 +66,6 @@ public final class DictionaryDescriptor {
         if (len == 0) {
             return off == 0 && crc == 0 ? null
                 : "dictionary offset " + off + " / crc 0x" + Integer.toHexString(crc) + " without a dictionary length";
-        }
-        if (HeaderDescriptor.codec(header) != Codec.ZSTD.id()) {
-            return "dictionary of " + Integer.toUnsignedString(len) + " bytes in a codec "
-                + HeaderDescriptor.codec(header) + " checkpoint (only ZSTD has one)";
         }
         if (off != OFFSET || len < MIN_LENGTH || len > MAX_LENGTH) {
             return "dictionary at offset " + off + " of " + Integer.toUnsignedString(len) + " bytes (expected offset "
