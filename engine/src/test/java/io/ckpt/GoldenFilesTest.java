@@ -45,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The committed golden checkpoint files in {@code format-spec/golden/} pin format v1.0:
+ * The committed golden checkpoint files in {@code format-spec/golden/} pin format v1.0 (LZ4,
+ * NONE) and v1.1 (ZSTD with a dictionary section):
  * the writer must reproduce them byte for byte from their recorded parameters, the reader
  * must restore exactly the arena their generator produces, and their metadata must read back
  * as recorded. See {@code format-spec/golden/README.md}.
@@ -58,6 +59,9 @@ class GoldenFilesTest {
     /** Set to rewrite the golden files instead of comparing against them. */
     static final boolean REGENERATE = Boolean.getBoolean("ckpt.golden.regenerate");
     static final String SUMS = "SHA256SUMS";
+    /** zstd level and dictionary size of the ZSTD golden file. */
+    static final int ZSTD_LEVEL = 3;
+    static final int ZSTD_DICTIONARY = 4096;
     /** 2026-01-01T00:00:00Z, the creation time recorded in every golden file. */
     static final long CREATED_MILLIS = 1_767_225_600_000L;
 
@@ -72,7 +76,7 @@ class GoldenFilesTest {
                   String arenaSha256) {
 
         SaveOptions options() {
-            return SaveOptions.defaults()
+            SaveOptions o = SaveOptions.defaults()
                 .withPagesPerBlock(pagesPerBlock)
                 .withStorageBlockSize(storageBlockSize)
                 .withCodec(codec)
@@ -80,6 +84,11 @@ class GoldenFilesTest {
                 .withFileUuid(uuid)
                 .withCreatedMillis(CREATED_MILLIS)
                 .withDataLength(dataLength);
+            // A small dictionary trained on every non-zero block: the file stays small, and the
+            // trainer (single-threaded fastCover) and the compressor are deterministic.
+            return codec == Codec.ZSTD
+                ? o.withZstdLevel(ZSTD_LEVEL).withDictionarySize(ZSTD_DICTIONARY).withDictionarySample((int) arenaSize)
+                : o;
         }
 
         /** @return a new arena holding exactly the content this golden file was saved from. */
@@ -93,7 +102,16 @@ class GoldenFilesTest {
         }
 
         boolean usesLz4() {
-            return lz4Blocks > 0;
+            return codec == Codec.LZ4 && lz4Blocks > 0;
+        }
+
+        /** @return expected index entries by encoding id; {@code lz4Blocks} counts the compressed ones. */
+        int[] byEncoding() {
+            int[] e = new int[Encoding.values().length];
+            e[Encoding.ZERO.id()] = zeroBlocks;
+            e[Encoding.RAW.id()] = rawBlocks;
+            e[codec == Codec.ZSTD ? Encoding.ZSTD.id() : Encoding.LZ4.id()] = lz4Blocks;
+            return e;
         }
 
         @Override
@@ -118,7 +136,13 @@ class GoldenFilesTest {
         new Golden("ragged-tail.ckpt", (384 << 10) + (12 << 10), Profile.MIXED, 5, 8,
             StorageBlockDescriptor.minimumSize(8 * 4096), Codec.LZ4, (384 << 10) + (12 << 10) - 1000,
             UUID.fromString("6d1e0c8a-3b52-4f0e-9a11-000000000003"), 13, 3, 6, 1, 6,
-            "ca4f4d82d2102d4e998814c651c8d3a17ddde5c6ee4782f2db116a166fa3e5aa"));
+            "ca4f4d82d2102d4e998814c651c8d3a17ddde5c6ee4782f2db116a166fa3e5aa"),
+        // Format 1.1: codec ZSTD with a trained 4 KiB dictionary section, 16 KiB blocks, the same
+        // arena as mixed-lz4.ckpt (same generator and seed).
+        new Golden("mixed-zstd.ckpt", 384 << 10, Profile.MIXED, 4, 4,
+            StorageBlockDescriptor.minimumSize(4 * 4096), Codec.ZSTD, 384 << 10,
+            UUID.fromString("6d1e0c8a-3b52-4f0e-9a11-000000000004"), 24, 3, 13, 2, 9,
+            "bd54c934f96c224e2412e7c3bf8e69a62a2d6412da0ebdbe91e56196454feefc"));
 
     @TempDir
     Path temp;
@@ -256,7 +280,7 @@ class GoldenFilesTest {
     void shouldReadRecordedHeaderValues(Golden g) throws Exception {
         CheckpointMetadata m = CheckpointMetadata.read(goldenDir().resolve(g.file()));
         assertEquals(FormatVersion.MAJOR, m.majorVersion());
-        assertEquals(FormatVersion.MINOR, m.minorVersion());
+        assertEquals(FormatVersion.minorFor(g.codec()), m.minorVersion());
         assertEquals(g.uuid(), m.fileUuid());
         assertNull(m.parentUuid());
         assertEquals(HeaderDescriptor.PAGE_SIZE, m.pageSize());
@@ -279,11 +303,14 @@ class GoldenFilesTest {
         for (long n = 0; n < m.blockCount(); n++) {
             byEncoding[IndexEntryDescriptor.encoding(m.index(), n).id()]++;
         }
-        assertArrayEquals(new int[] {g.zeroBlocks(), g.rawBlocks(), g.lz4Blocks(), 0}, byEncoding, "blocks by encoding");
+        assertArrayEquals(g.byEncoding(), byEncoding, "blocks by encoding");
+        assertEquals(g.codec() == Codec.ZSTD, m.dictionaryLength() > 0, "a dictionary exactly in the ZSTD file");
+        assertTrue(m.dictionaryLength() <= ZSTD_DICTIONARY);
+        assertEquals(io.ckpt.format.DictionaryDescriptor.dataOffsetFor(m.dictionaryLength()), m.dataOffset());
 
-        // The writer's layout: storage blocks back to back from 4 KiB, each 4 KiB aligned, then
-        // index, table, hint and trailer with no gaps.
-        long next = HeaderDescriptor.REGION_LENGTH;
+        // The writer's layout: storage blocks back to back from the data offset (4 KiB, or after
+        // the dictionary), each 4 KiB aligned, then index, table, hint and trailer with no gaps.
+        long next = m.dataOffset();
         for (int s = 0; s < m.storageBlockCount(); s++) {
             assertEquals(next, m.storageBlockOffset(s), "storage block " + s + " offset");
             next += StorageBlockDescriptor.align(m.storageBlockLength(s), StorageBlockDescriptor.FILE_ALIGNMENT);
@@ -347,6 +374,10 @@ class GoldenFilesTest {
             if (at < HeaderDescriptor.REGION_LENGTH) {
                 return "header region padding";
             }
+            if (at < m.dataOffset()) {
+                return at < HeaderDescriptor.REGION_LENGTH + m.dictionaryLength()
+                    ? "dictionary byte " + (at - HeaderDescriptor.REGION_LENGTH) : "dictionary padding";
+            }
             for (int s = 0; s < m.storageBlockCount(); s++) {
                 long off = m.storageBlockOffset(s);
                 if (at >= off && at < off + m.storageBlockLength(s)) {
@@ -380,6 +411,7 @@ class GoldenFilesTest {
         CheckpointMetadata m = CheckpointMetadata.read(file);
         byte[] f = Files.readAllBytes(file);
         assertZero(f, HeaderDescriptor.LENGTH, HeaderDescriptor.REGION_LENGTH, "header region padding");
+        assertZero(f, HeaderDescriptor.REGION_LENGTH + m.dictionaryLength(), m.dataOffset(), "dictionary padding");
         java.nio.ByteBuffer index = m.index();
         List<List<long[]>> payloads = new java.util.ArrayList<>();
         for (int s = 0; s < m.storageBlockCount(); s++) {

@@ -3,6 +3,8 @@ package io.ckpt.codec;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDictCompress;
 import io.ckpt.format.Codec;
 import io.ckpt.format.Encoding;
 import io.ckpt.format.Lz4Bounds;
@@ -11,15 +13,17 @@ import net.jpountz.lz4.LZ4Compressor;
 
 /**
  * Encodes one page block: recognises an all-zero block without compressing it, compresses
- * the others (LZ4 JNI: the fast compressor at level 1, LZ4 HC above), and falls back to a raw copy when compression does
+ * the others (LZ4 JNI: the fast compressor at level 1, LZ4 HC above; or one zstd frame, with
+ * the save's dictionary when it has one), and falls back to a raw copy when compression does
  * not shrink the block. Computes the CRC32C of the uncompressed bytes.
  *
- * <p>Thread-safety: single-threaded (holds reusable views and a CRC); one per compressor thread.
- * Allocates nothing per block.
+ * <p>Thread-safety: single-threaded (holds reusable views, a CRC and a zstd context); one per
+ * compressor thread. Allocates nothing per block. {@link #close} frees the zstd context.
  */
-public final class BlockEncoder {
+public final class BlockEncoder implements AutoCloseable {
     private final Codec codec;
     private final LZ4Compressor lz4;
+    private final ZstdCompressCtx zstd;
     private final CRC32C crc = new CRC32C();
     private final ByteBuffer zeros = BufferZero.zeros();
     private final ViewCache views = new ViewCache();
@@ -38,8 +42,20 @@ public final class BlockEncoder {
      *                 writes the same LZ4 block format, read by the same decoder
      */
     public BlockEncoder(Codec codec, int lz4Level) {
+        this(codec, lz4Level, Zstd.DEFAULT_LEVEL, null);
+    }
+
+    /**
+     * @param codec      the codec for non-zero blocks
+     * @param lz4Level   LZ4 level (codec LZ4)
+     * @param zstdLevel  zstd level (codec ZSTD), see {@link Zstd#checkLevel}
+     * @param dictionary the digested dictionary every ZSTD block is compressed with, or null for
+     *                   none; shared with other encoders, not closed by this one
+     */
+    public BlockEncoder(Codec codec, int lz4Level, int zstdLevel, ZstdDictCompress dictionary) {
         this.codec = codec;
         this.lz4 = codec == Codec.LZ4 ? Lz4.compressor(lz4Level) : null;
+        this.zstd = codec == Codec.ZSTD ? Zstd.compressContext(Zstd.checkLevel(zstdLevel), dictionary) : null;
     }
 
     /**
@@ -47,7 +63,11 @@ public final class BlockEncoder {
      * @return the largest stored length {@link #encode} may write for a block of {@code blockLength}.
      */
     public int maxStoredLength(int blockLength) {
-        return codec == Codec.LZ4 ? Lz4Bounds.maxCompressedLength(blockLength) : blockLength;
+        switch (codec) {
+            case LZ4: return Lz4Bounds.maxCompressedLength(blockLength);
+            case ZSTD: return Zstd.maxCompressedLength(blockLength);
+            default: return blockLength;
+        }
     }
 
     /**
@@ -89,6 +109,21 @@ public final class BlockEncoder {
                 lastEncoding = Encoding.LZ4;
                 return n;
             }
+        } else if (zstd != null) {
+            int room = maxStoredLength(length);
+            // Native code: it must never be handed a range past the buffers' ends.
+            if (srcOffset < 0 || length < 0 || srcOffset > src.limit() - length
+                || dstOffset < 0 || dstOffset > dst.limit() - room || !src.isDirect() || !dst.isDirect()) {
+                throw new IllegalArgumentException("zstd encode: src [" + srcOffset + ", +" + length + ") of "
+                    + src.limit() + (src.isDirect() ? "" : " (heap)") + ", dst [" + dstOffset + ", +" + room
+                    + ") of " + dst.limit() + (dst.isDirect() ? "" : " (heap)"));
+            }
+            // The bound is the worst case, so zstd cannot fail for lack of room.
+            int n = zstd.compressDirectByteBuffer(dst, dstOffset, room, src, srcOffset, length);
+            if (n < length) {
+                lastEncoding = Encoding.ZSTD;
+                return n;
+            }
         }
         dst.put(dstOffset, src, srcOffset, length);
         lastEncoding = Encoding.RAW;
@@ -103,6 +138,14 @@ public final class BlockEncoder {
     /** @return the CRC32C of the last encoded block's uncompressed bytes (0 for ZERO). */
     public int lastCrc() {
         return lastCrc;
+    }
+
+    /** Frees the zstd context; the encoder must not be used afterwards. */
+    @Override
+    public void close() {
+        if (zstd != null) {
+            zstd.close();
+        }
     }
 
     private ByteBuffer view(ByteBuffer src) {

@@ -58,6 +58,10 @@ public final class CheckpointVerifier {
             long headerEnd = meta.parentName() == null ? HeaderDescriptor.LENGTH
                 : ParentReferenceDescriptor.NAME_OFFSET + meta.parentName().getBytes(StandardCharsets.UTF_8).length;
             checkZero(ch, buf, headerEnd, HeaderDescriptor.REGION_LENGTH, "header region");
+            if (meta.dictionaryLength() > 0) {
+                checkZero(ch, buf, io.ckpt.format.DictionaryDescriptor.OFFSET + meta.dictionaryLength(), meta.dataOffset(),
+                    "dictionary padding");
+            }
             for (int sb = 0; sb < meta.storageBlockCount(); sb++) {
                 long start = meta.storageBlockOffset(sb) + meta.storageBlockLength(sb);
                 checkZero(ch, buf, start, StorageBlockDescriptor.align(start, StorageBlockDescriptor.FILE_ALIGNMENT),
@@ -150,7 +154,7 @@ public final class CheckpointVerifier {
                     int off = io.ckpt.format.IndexEntryDescriptor.payloadOffset(index, block);
                     decoder.decode(io.ckpt.format.IndexEntryDescriptor.encoding(index, block), sbuf, off,
                         io.ckpt.format.IndexEntryDescriptor.storedLength(index, block), scratch, 0, meta.blockLength(block),
-                        true, io.ckpt.format.IndexEntryDescriptor.crc(index, block), block, at + off);
+                        true, io.ckpt.format.IndexEntryDescriptor.crc(index, block), block, at + off, meta);
                     decoded += meta.blockLength(block);
                 }
                 if (progress != null) {

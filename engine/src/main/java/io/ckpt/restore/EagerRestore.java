@@ -255,9 +255,11 @@ public final class EagerRestore {
                 blockDecoder.decode(IndexEntryDescriptor.encoding(index, block), buffer, off,
                     IndexEntryDescriptor.storedLength(index, block), memory.slabFor(address, length),
                     memory.slabOffset(address), length, options.verifyChecksums(),
-                    IndexEntryDescriptor.crc(index, block), block, chain.file(f).storageBlockOffset(sb) + off);
+                    IndexEntryDescriptor.crc(index, block), block, chain.file(f).storageBlockOffset(sb) + off,
+                    chain.file(f));
             }
-            if (IndexEntryDescriptor.encodingId(index, block) == Encoding.LZ4.id()) {
+            int e = IndexEntryDescriptor.encodingId(index, block);
+            if (e == Encoding.LZ4.id() || e == Encoding.ZSTD.id()) {
                 lz4++;
             } else {
                 raw++;

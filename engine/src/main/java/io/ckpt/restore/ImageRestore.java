@@ -377,7 +377,7 @@ public final class ImageRestore {
             for (int i = 0, n = map.count(sb); i < n; i++) {
                 int block = map.block(sb, i);
                 if (chain.sourceOf(block) == f) {   // else superseded by a newer file of the chain
-                    done += pageBlock(index, block, fileOffset);
+                    done += pageBlock(meta, index, block, fileOffset);
                 }
             }
             flush();
@@ -401,7 +401,7 @@ public final class ImageRestore {
                 readBlock = sb;
                 bytesRead += length;
             }
-            pageBlock(index, block, fileOffset);
+            pageBlock(meta, index, block, fileOffset);
         }
 
         /** On a stream: an all-zero page block, as zeros. */
@@ -419,7 +419,7 @@ public final class ImageRestore {
         }
 
         /** Decodes page block {@code block} into the run being gathered. @return its length. */
-        private int pageBlock(ByteBuffer index, int block, long fileOffset) throws IOException {
+        private int pageBlock(CheckpointMetadata file, ByteBuffer index, int block, long fileOffset) throws IOException {
             CheckpointMetadata head = chain.head();
             long address = (long) block * head.blockBytes();
             int blockLength = head.blockLength(block);
@@ -433,9 +433,9 @@ public final class ImageRestore {
             Encoding encoding = IndexEntryDescriptor.encoding(index, block);
             decoder.decode(encoding, read, payload, IndexEntryDescriptor.storedLength(index, block), write,
                 runLength, blockLength, options.verifyChecksums(), IndexEntryDescriptor.crc(index, block),
-                block, fileOffset + payload);
+                block, fileOffset + payload, file);
             runLength += blockLength;
-            if (encoding == Encoding.LZ4) {
+            if (encoding == Encoding.LZ4 || encoding == Encoding.ZSTD) {
                 lz4++;
             } else {
                 raw++;

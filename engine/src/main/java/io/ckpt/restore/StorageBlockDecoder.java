@@ -83,6 +83,6 @@ public final class StorageBlockDecoder {
         int off = IndexEntryDescriptor.payloadOffset(index, block);
         decoder.decode(IndexEntryDescriptor.encoding(index, block), file.window(sb), file.offsetInWindow(sb) + off,
             IndexEntryDescriptor.storedLength(index, block), dst, dstOffset, meta.blockLength(block), verify,
-            IndexEntryDescriptor.crc(index, block), block, meta.storageBlockOffset(sb) + off);
+            IndexEntryDescriptor.crc(index, block), block, meta.storageBlockOffset(sb) + off, meta);
     }
 }

@@ -77,7 +77,7 @@ public final class StorageBlockMap {
 
     private static boolean stored(ByteBuffer index, long n) {
         int e = IndexEntryDescriptor.encodingId(index, n);
-        return e == Encoding.RAW.id() || e == Encoding.LZ4.id();
+        return e == Encoding.RAW.id() || e == Encoding.LZ4.id() || e == Encoding.ZSTD.id();
     }
 
     /**

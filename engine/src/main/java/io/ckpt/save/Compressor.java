@@ -59,7 +59,7 @@ final class Compressor implements Runnable {
      * @param lazy   the copy-before-write state of a lazy checkpoint, or null for a quiet save.
      */
     Compressor(GuestMemory memory, BlockSource source, SaveLayout layout, StagingRing ring, ByteBuffer index,
-               LazySaveState lazy, SaveControl control) {
+               LazySaveState lazy, SaveControl control, com.github.luben.zstd.ZstdDictCompress dictionary) {
         this.lazy = lazy;
         this.source = source;
         this.scratch = lazy != null
@@ -70,9 +70,10 @@ final class Compressor implements Runnable {
         this.slots = ring.buffer();
         this.index = index;
         this.control = control;
-        this.encoder = new BlockEncoder(layout.codec(), layout.lz4Level());
+        this.encoder = new BlockEncoder(layout.codec(), layout.lz4Level(), layout.zstdLevel(), dictionary);
         this.slotSize = layout.storageBlockSize();
-        // LZ4 shrinks a block at most about 255-fold, which bounds the payloads per slot.
+        // LZ4 shrinks a block at most about 255-fold, which bounds the payloads per slot; zstd
+        // shrinks it further, so saveBlock also seals a slot whose map is full.
         int minPayload = Math.max(StorageBlockDescriptor.PAYLOAD_ALIGNMENT, layout.blockBytes() / 256);
         this.slotBlocks = new int[slotSize / (minPayload + StorageBlockDescriptor.MAP_ENTRY_LENGTH) + 1];
     }
@@ -125,6 +126,7 @@ final class Compressor implements Runnable {
             if (scratch != null) {
                 org.agrona.BufferUtil.free(scratch);
             }
+            encoder.close();
             nanos = System.nanoTime() - start;
             done = true;
         }
@@ -235,7 +237,8 @@ final class Compressor implements Runnable {
             return;
         }
         int reserve = encoder.maxStoredLength(length) + StorageBlockDescriptor.PAYLOAD_ALIGNMENT;
-        if (slotIndex >= 0 && cursor + reserve + (count + 1) * StorageBlockDescriptor.MAP_ENTRY_LENGTH > slotSize) {
+        if (slotIndex >= 0 && (count == slotBlocks.length
+            || cursor + reserve + (count + 1) * StorageBlockDescriptor.MAP_ENTRY_LENGTH > slotSize)) {
             seal();
         }
         if (slotIndex < 0) {

@@ -10,7 +10,10 @@ import java.util.BitSet;
 import java.util.UUID;
 
 import io.ckpt.events.CheckpointEvent;
+import com.github.luben.zstd.ZstdDictCompress;
 import io.ckpt.format.CheckpointMetadata;
+import io.ckpt.format.Codec;
+import io.ckpt.format.DictionaryDescriptor;
 import io.ckpt.format.Encoding;
 import io.ckpt.format.FormatVersion;
 import io.ckpt.format.HeaderDescriptor;
@@ -65,6 +68,11 @@ final class SaveJob {
     private long t0;
     private long beginNanos;
     private CheckpointMetadata parentMeta;
+    private byte[] dictionaryBytes;
+    private boolean dictionaryReused;
+    private long dictionaryNanos;
+    /** Shared by the compressors; freed by zstd-jni's finalizer once the job is gone. */
+    private ZstdDictCompress zstdDictionary;
 
     SaveJob(GuestMemory memory, Path target, SaveOptions options, boolean lazy) {
         this(memory, FileLocation.of(target), options, lazy);
@@ -114,6 +122,9 @@ final class SaveJob {
         layout = SaveLayout.of(source.size(), options);
         CheckpointMetadata parent = options.parentLocation() == null ? null : checkParent(options.parentLocation());
         fileUuid = options.fileUuid() != null ? options.fileUuid() : io.ckpt.io.FileUuids.random();
+        if (options.codec() == Codec.ZSTD) {
+            dictionary(parent);
+        }
 
         // Everything that does not depend on the arena's state is prepared first. The output is
         // invisible under the target until its commit (a temporary file, an unfinished upload).
@@ -140,7 +151,8 @@ final class SaveJob {
             compressors = new Compressor[n];
             threads = new Thread[n];
             for (int i = 0; i < n; i++) {
-                compressors[i] = new Compressor(memory, source, layout, rings[i], index, lazyState, control);
+                compressors[i] = new Compressor(memory, source, layout, rings[i], index, lazyState, control,
+                    zstdDictionary);
                 threads[i] = new Thread(compressors[i], "ckpt-save-compress-" + i);
                 threads[i].setDaemon(true);
             }
@@ -341,7 +353,8 @@ final class SaveJob {
         return new SaveStats(layout.arenaSize(), zero, raw, lz4, payload, writer.metadataEnd() + TrailerDescriptor.LENGTH,
             writer.storageBlocks(), writer.writeCalls + 1, forces + writer.backgroundForces, compressors.length, waits, cNanos, writer.ioNanos,
             commitNanos, totalNanos, layout.blockCount() - plan.size(), plan.hint().length, pre, poolWaits, claimWaits,
-            p50, p99, max, lazy ? beginNanos : 0);
+            p50, p99, max, lazy ? beginNanos : 0, dictionaryBytes == null ? 0 : dictionaryBytes.length, dictionaryNanos,
+            dictionaryReused);
     }
 
     private CheckpointMetadata checkParent(CheckpointLocation parentFile) throws IOException {
@@ -393,11 +406,40 @@ final class SaveJob {
         return out;
     }
 
+    /**
+     * Trains the zstd dictionary (or takes the parent's, so that a chain shares one and its
+     * children skip the training), and digests it for the compressors.
+     */
+    private void dictionary(CheckpointMetadata parent) throws IOException {
+        long t = System.nanoTime();
+        if (parent != null && parent.codec() == Codec.ZSTD && parent.dictionaryLength() > 0) {
+            dictionaryBytes = new byte[parent.dictionaryLength()];
+            parent.dictionary().get(0, dictionaryBytes);
+            dictionaryReused = true;
+        } else if (options.dictionarySize() > 0) {
+            dictionaryBytes = DictionaryTrainer.train(source, layout, options.dictionarySize(), options.dictionarySample());
+        }
+        if (dictionaryBytes != null) {
+            zstdDictionary = io.ckpt.codec.Zstd.compressDictionary(dictionaryBytes, options.zstdLevel());
+        }
+        dictionaryNanos = System.nanoTime() - t;
+    }
+
     private ByteBuffer header(CheckpointMetadata parent) {
-        ByteBuffer h = ByteBuffer.allocateDirect(HeaderDescriptor.REGION_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+        int dictionaryLength = dictionaryBytes == null ? 0 : dictionaryBytes.length;
+        ByteBuffer h = ByteBuffer.allocateDirect((int) DictionaryDescriptor.dataOffsetFor(dictionaryLength))
+            .order(ByteOrder.LITTLE_ENDIAN);
         HeaderDescriptor.magic(h, HeaderDescriptor.MAGIC);
         HeaderDescriptor.majorVersion(h, FormatVersion.MAJOR);
-        HeaderDescriptor.minorVersion(h, FormatVersion.MINOR);
+        HeaderDescriptor.minorVersion(h, FormatVersion.minorFor(options.codec()));
+        if (dictionaryLength > 0) {
+            h.put((int) DictionaryDescriptor.OFFSET, dictionaryBytes);
+            java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+            c.update(dictionaryBytes);
+            HeaderDescriptor.dictionaryOffset(h, DictionaryDescriptor.OFFSET);
+            HeaderDescriptor.dictionaryLength(h, dictionaryLength);
+            HeaderDescriptor.dictionaryCrc(h, (int) c.getValue());
+        }
         HeaderDescriptor.headerLength(h, HeaderDescriptor.LENGTH);
         HeaderDescriptor.fileUuid(h, fileUuid);
         HeaderDescriptor.parentUuid(h, parent == null ? null : parent.fileUuid());
@@ -410,7 +452,7 @@ final class SaveJob {
         HeaderDescriptor.dataLength(h, options.dataLength() >= 0 ? options.dataLength() : layout.arenaSize());
         HeaderDescriptor.blockCount(h, layout.blockCount());
         HeaderDescriptor.createdMillis(h, options.createdMillis() >= 0 ? options.createdMillis() : System.currentTimeMillis());
-        HeaderDescriptor.dataOffset(h, HeaderDescriptor.REGION_LENGTH);
+        HeaderDescriptor.dataOffset(h, DictionaryDescriptor.dataOffsetFor(dictionaryLength));
         HeaderDescriptor.headerCrc(h, HeaderDescriptor.computeCrc(h));
         if (parent != null) {
             ParentReferenceDescriptor.write(h, target.referenceTo(options.parentLocation()));

@@ -8,12 +8,13 @@ import io.ckpt.format.HeaderDescriptor;
  *
  * <p>Thread-safety: immutable.
  */
-record SaveLayout(long arenaSize, int blockBytes, long blockCount, int storageBlockSize, Codec codec, int lz4Level) {
+record SaveLayout(long arenaSize, int blockBytes, long blockCount, int storageBlockSize, Codec codec, int lz4Level,
+                 int zstdLevel) {
 
     static SaveLayout of(long arenaSize, SaveOptions options) {
         return new SaveLayout(arenaSize, options.blockBytes(),
             HeaderDescriptor.blockCountFor(arenaSize, options.blockBytes()), options.storageBlockSize(), options.codec(),
-            options.lz4Level());
+            options.lz4Level(), options.zstdLevel());
     }
 
     /** @return the length of block {@code n}; only the last block may be short. */

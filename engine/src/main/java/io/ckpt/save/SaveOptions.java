@@ -48,6 +48,9 @@ public final class SaveOptions {
     private PreImagePool preImagePool;
     private long rateLimit;
     private int lz4Level = 1;
+    private int zstdLevel = io.ckpt.codec.Zstd.DEFAULT_LEVEL;
+    private int dictionarySize = DEFAULT_DICTIONARY_SIZE;
+    private int dictionarySample = DEFAULT_DICTIONARY_SAMPLE;
     private io.ckpt.Progress progress = io.ckpt.Progress.NONE;
 
     private SaveOptions(int pagesPerBlock, int storageBlockSize, Codec codec, int compressors,
@@ -83,6 +86,9 @@ public final class SaveOptions {
         next.preImagePool = preImagePool;
         next.rateLimit = rateLimit;
         next.lz4Level = lz4Level;
+        next.zstdLevel = zstdLevel;
+        next.dictionarySize = dictionarySize;
+        next.dictionarySample = dictionarySample;
         next.progress = progress;
         return next;
     }
@@ -197,6 +203,70 @@ public final class SaveOptions {
 
     /** @return the LZ4 compression level (1: fast). */
     public int lz4Level() { return lz4Level; }
+
+    /** Default size of a trained zstd dictionary: 64 KiB. */
+    public static final int DEFAULT_DICTIONARY_SIZE = 64 << 10;
+    /** Default bytes of non-zero page blocks sampled to train it: 4 MiB (about 0.1-0.3 s of training). */
+    public static final int DEFAULT_DICTIONARY_SAMPLE = 4 << 20;
+    /** Largest sample: bounds the training time (zstd's trainer is roughly linear in it) and its memory. */
+    public static final int MAX_DICTIONARY_SAMPLE = 256 << 20;
+
+    /**
+     * @param level zstd level for codec ZSTD: 1 (default) to 22, or -7 to -1 (zstd's fast
+     *              levels). The file format and the restore speed barely depend on it.
+     * @return a copy with this setting changed
+     */
+    public SaveOptions withZstdLevel(int level) {
+        io.ckpt.codec.Zstd.checkLevel(level);
+        SaveOptions o = copy();
+        o.zstdLevel = level;
+        return o;
+    }
+
+    /** @return the zstd level (codec ZSTD). */
+    public int zstdLevel() { return zstdLevel; }
+
+    /**
+     * @param bytes size of the zstd dictionary trained at save time from a sample of the arena's
+     *              non-zero blocks (codec ZSTD): 0 for none, else in
+     *              [{@value io.ckpt.format.DictionaryDescriptor#MIN_LENGTH},
+     *              {@value io.ckpt.format.DictionaryDescriptor#MAX_LENGTH}]; default 64 KiB. An
+     *              incremental save whose parent has a dictionary reuses the parent's instead.
+     * @return a copy with this setting changed
+     */
+    public SaveOptions withDictionarySize(int bytes) {
+        if (bytes != 0 && (bytes < io.ckpt.format.DictionaryDescriptor.MIN_LENGTH
+            || bytes > io.ckpt.format.DictionaryDescriptor.MAX_LENGTH)) {
+            throw new IllegalArgumentException("dictionary size " + bytes + " must be 0 (none) or in ["
+                + io.ckpt.format.DictionaryDescriptor.MIN_LENGTH + ", " + io.ckpt.format.DictionaryDescriptor.MAX_LENGTH
+                + "]");
+        }
+        SaveOptions o = copy();
+        o.dictionarySize = bytes;
+        return o;
+    }
+
+    /** @return the dictionary size to train (0: none). */
+    public int dictionarySize() { return dictionarySize; }
+
+    /**
+     * @param bytes how many bytes of non-zero page blocks, spread evenly over the arena, the
+     *              dictionary is trained on: at least one block, at most
+     *              {@value #MAX_DICTIONARY_SAMPLE}; training time grows with it. Default 4 MiB.
+     * @return a copy with this setting changed
+     */
+    public SaveOptions withDictionarySample(int bytes) {
+        if (bytes < GuestMemory.PAGE_SIZE || bytes > MAX_DICTIONARY_SAMPLE) {
+            throw new IllegalArgumentException("dictionary sample " + bytes + " must be in [" + GuestMemory.PAGE_SIZE
+                + ", " + MAX_DICTIONARY_SAMPLE + "]");
+        }
+        SaveOptions o = copy();
+        o.dictionarySample = bytes;
+        return o;
+    }
+
+    /** @return the bytes sampled to train the dictionary. */
+    public int dictionarySample() { return dictionarySample; }
 
     /** @return the rate limit in arena bytes per second, 0 for none. */
     public long rateLimit() { return rateLimit; }
@@ -403,6 +473,8 @@ public final class SaveOptions {
     public String toString() {
         return "pagesPerBlock=" + pagesPerBlock + " storageBlockSize=" + storageBlockSize + " codec=" + codec
             + " compressors=" + compressors + " writeMode=" + writeMode + (rateLimit > 0 ? " rateLimit=" + rateLimit : "")
-            + (lz4Level != 1 ? " lz4Level=" + lz4Level : "");
+            + (lz4Level != 1 ? " lz4Level=" + lz4Level : "")
+            + (codec == Codec.ZSTD ? " zstdLevel=" + zstdLevel + " dictionarySize=" + dictionarySize
+                + " dictionarySample=" + dictionarySample : "");
     }
 }

@@ -7,7 +7,7 @@ package io.ckpt.save;
  * @param arenaBytes        bytes of guest memory saved
  * @param zeroBlocks        page blocks elided as all-zero
  * @param rawBlocks         page blocks stored raw
- * @param lz4Blocks         page blocks stored LZ4-compressed
+ * @param lz4Blocks         page blocks stored compressed (LZ4, or ZSTD in a zstd checkpoint)
  * @param payloadBytes      stored payload bytes (excluding headers, maps, padding)
  * @param fileBytes         length of the committed file
  * @param storageBlocks     storage blocks written
@@ -28,12 +28,17 @@ package io.ckpt.save;
  * @param stallP99Nanos     lazy checkpoint: host write stall, 99th percentile; 0 if none
  * @param stallMaxNanos     lazy checkpoint: host write stall, maximum; 0 if none
  * @param beginNanos        lazy checkpoint: time {@code begin} took (the host's pause); else 0
+ * @param dictionaryBytes   zstd checkpoint: bytes of the dictionary stored in the file; else 0
+ * @param dictionaryNanos   zstd checkpoint: time spent sampling and training the dictionary
+ *                          (or copying the parent's); else 0
+ * @param dictionaryReused  zstd checkpoint: the dictionary is the parent's, not trained anew
  */
 public record SaveStats(long arenaBytes, long zeroBlocks, long rawBlocks, long lz4Blocks, long payloadBytes,
                         long fileBytes, int storageBlocks, long writeCalls, int forces, int compressors,
                         long stagingWaits, long compressNanos, long ioNanos, long commitNanos, long totalNanos,
                         long parentBlocks, int hintBlocks, long preImages, long preImageWaits, long claimWaits,
-                        long stallP50Nanos, long stallP99Nanos, long stallMaxNanos, long beginNanos) {
+                        long stallP50Nanos, long stallP99Nanos, long stallMaxNanos, long beginNanos,
+                        int dictionaryBytes, long dictionaryNanos, boolean dictionaryReused) {
 
     /** @return page blocks in the checkpoint (saved ones and, if incremental, those left to the parent). */
     public long blocks() {

@@ -40,7 +40,8 @@ final class StorageWriter implements Runnable {
     private final MessageHandler[] handlers;
 
     private ByteBuffer table;
-    private long nextOffset = HeaderDescriptor.REGION_LENGTH;
+    /** The data offset: after the header region and, in a file with a dictionary, the dictionary. */
+    private long nextOffset;
     private int storageBlocks;
     private long firstWriteNanos;
 
@@ -57,6 +58,7 @@ final class StorageWriter implements Runnable {
                   ByteBuffer index, SaveControl control) {
         this.output = output;
         this.headerRegion = headerRegion;
+        this.nextOffset = headerRegion.capacity();
         this.rings = rings;
         this.compressors = compressors;
         this.index = index;
@@ -78,7 +80,7 @@ final class StorageWriter implements Runnable {
     public void run() {
         try {
             output.open();
-            write(0, headerRegion, 0, HeaderDescriptor.REGION_LENGTH);
+            write(0, headerRegion, 0, headerRegion.capacity());
             drain();
             if (!control.aborted()) {
                 writeMetadata();

@@ -31,10 +31,13 @@ public final class CheckpointMetadata {
     private final ByteBuffer hint;
     private final int storageBlockCount;
     private final String parentName;
+    private final ByteBuffer dictionary;
 
     private CheckpointMetadata(Path path, String name, long fileLength, ByteBuffer header, ByteBuffer trailer,
-                               ByteBuffer index, ByteBuffer table, ByteBuffer hint, String parentName) {
+                               ByteBuffer index, ByteBuffer table, ByteBuffer hint, String parentName,
+                               ByteBuffer dictionary) {
         this.parentName = parentName;
+        this.dictionary = dictionary == null ? null : dictionary.asReadOnlyBuffer();
         this.path = path;
         this.name = name;
         this.fileLength = fileLength;
@@ -103,6 +106,19 @@ public final class CheckpointMetadata {
                 readFully(ch, 0, ParentReferenceDescriptor.regionLength(), "parent reference"));
         }
 
+        ByteBuffer dictionary = null;
+        int dictionaryLength = DictionaryDescriptor.length(header);
+        if (dictionaryLength > 0) {
+            // checkHeader bounded the length (at most 1 MiB) and the file holds the data offset after it.
+            dictionary = readFully(ch, DictionaryDescriptor.OFFSET, dictionaryLength, "dictionary");
+            int found = crc(dictionary);
+            if (found != HeaderDescriptor.dictionaryCrc(header)) {
+                throw new CorruptCheckpointException("dictionary", DictionaryDescriptor.OFFSET, String.format(
+                    "checksum mismatch: expected 0x%08x, found 0x%08x (%d dictionary bytes)",
+                    HeaderDescriptor.dictionaryCrc(header), found, dictionaryLength));
+            }
+        }
+
         long trailerAt = fileLength - TrailerDescriptor.LENGTH;
         ByteBuffer trailer = readFully(ch, trailerAt, TrailerDescriptor.LENGTH, "trailer");
         checkTrailer(header, trailer, trailerAt);
@@ -114,7 +130,7 @@ public final class CheckpointMetadata {
         long tableLength = TrailerDescriptor.tableLength(trailer);
         long hintOffset = TrailerDescriptor.hintOffset(trailer);
         long hintLength = TrailerDescriptor.hintLength(trailer);
-        if (indexOffset < HeaderDescriptor.REGION_LENGTH || indexOffset % StorageBlockDescriptor.FILE_ALIGNMENT != 0
+        if (indexOffset < HeaderDescriptor.dataOffset(header) || indexOffset % StorageBlockDescriptor.FILE_ALIGNMENT != 0
             || indexLength != blockCount * IndexEntryDescriptor.LENGTH
             || tableOffset != indexOffset + indexLength
             || tableLength < 0 || tableLength % StorageTableDescriptor.LENGTH != 0
@@ -142,7 +158,8 @@ public final class CheckpointMetadata {
             throw new CorruptCheckpointException("storage table", tableOffset, String.format(
                 "checksum mismatch: expected 0x%08x, found 0x%08x", TrailerDescriptor.tableCrc(trailer), (int) tc.getValue()));
         }
-        CheckpointMetadata m = new CheckpointMetadata(path, ch.name(), fileLength, header, trailer, index, table, hint, parentName);
+        CheckpointMetadata m = new CheckpointMetadata(path, ch.name(), fileLength, header, trailer, index, table, hint, parentName,
+            dictionary);
         m.checkTable();
         m.checkIndex(index.array(), index.arrayOffset());
         return m;
@@ -166,7 +183,7 @@ public final class CheckpointMetadata {
     }
 
     private void checkTable() throws CorruptCheckpointException {
-        long next = HeaderDescriptor.REGION_LENGTH;
+        long next = HeaderDescriptor.dataOffset(header);
         for (int s = 0; s < storageBlockCount; s++) {
             String bad = StorageTableDescriptor.checkEntry(table, s, next, indexOffset(), storageBlockSize());
             if (bad != null) {
@@ -191,6 +208,7 @@ public final class CheckpointMetadata {
         int lastLength = blockLength(blocks - 1);
         int raw = Encoding.RAW.id();
         int lz4 = Encoding.LZ4.id();
+        int zstd = Encoding.ZSTD.id();
         int[] sbLengths = new int[storageBlockCount];
         for (int i = 0; i < storageBlockCount; i++) {
             sbLengths[i] = StorageTableDescriptor.length(table, i);
@@ -205,7 +223,7 @@ public final class CheckpointMetadata {
                 throw new CorruptCheckpointException("index entry " + n,
                     indexOffset() + (long) n * IndexEntryDescriptor.LENGTH, bad);
             }
-            if (e == raw || e == lz4) {
+            if (e == raw || e == lz4 || e == zstd) {
                 held[sb]++;
             }
         }
@@ -254,6 +272,16 @@ public final class CheckpointMetadata {
         c.update(b.duplicate().clear());
         return (int) c.getValue();
     }
+
+    /**
+     * @return the read-only dictionary section (format 1.1: the zstd dictionary of the file's ZSTD
+     *         blocks, its checksum already checked), or null when the file has none.
+     */
+    public ByteBuffer dictionary() { return dictionary == null ? null : dictionary.duplicate(); }
+    /** @return the dictionary section's length in bytes, 0 when there is none. */
+    public int dictionaryLength() { return dictionary == null ? 0 : dictionary.capacity(); }
+    /** @return the file offset of the first storage block (4096, or after the dictionary). */
+    public long dataOffset() { return HeaderDescriptor.dataOffset(header); }
 
     /** @return the file this was read from, or null when it was read from another {@link CheckpointSource}. */
     public Path path() { return path; }

@@ -5,7 +5,12 @@ public enum Codec {
     /** Blocks are stored raw (zero blocks are still elided). */
     NONE(0),
     /** Blocks are compressed with the LZ4 block format; a block that does not shrink is stored raw. */
-    LZ4(1);
+    LZ4(1),
+    /**
+     * Each block is one independent zstd frame, decompressed with the file's dictionary when it
+     * has one (format 1.1); a block that does not shrink is stored raw.
+     */
+    ZSTD(2);
 
     private final int id;
 
@@ -42,6 +47,6 @@ public enum Codec {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown codec '" + name + "' (expected lz4 or none)");
+        throw new IllegalArgumentException("unknown codec '" + name + "' (expected lz4, zstd or none)");
     }
 }

@@ -12,9 +12,14 @@ public enum Encoding {
      * Unchanged since the parent checkpoint (incremental checkpoints only): nothing stored;
      * the block is resolved through the parent chain.
      */
-    PARENT(3);
+    PARENT(3),
+    /**
+     * One zstd frame (format 1.1, codec ZSTD only) that decompresses to exactly the block
+     * length, with the file's dictionary when the header names one.
+     */
+    ZSTD(4);
 
-    private static final Encoding[] BY_ID = {ZERO, RAW, LZ4, PARENT};
+    private static final Encoding[] BY_ID = {ZERO, RAW, LZ4, PARENT, ZSTD};
     private final int id;
 
     Encoding(int id) {
@@ -24,6 +29,11 @@ public enum Encoding {
     /** @return the on-disk id. */
     public int id() {
         return id;
+    }
+
+    /** @return true for an encoding that stores a payload (RAW, LZ4, ZSTD). */
+    public boolean stored() {
+        return this == RAW || this == LZ4 || this == ZSTD;
     }
 
     /**

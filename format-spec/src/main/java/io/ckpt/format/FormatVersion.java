@@ -8,12 +8,26 @@ package io.ckpt.format;
 public final class FormatVersion {
     /** Major version written by this code. Incompatible layout changes bump it. */
     public static final int MAJOR = 1;
-    /** Minor version written by this code. Compatible additions bump it. */
-    public static final int MINOR = 0;
+    /**
+     * Newest minor version written by this code. Compatible additions bump it. 1.1 added codec
+     * ZSTD, encoding ZSTD and the dictionary section; a file that uses none of them is written
+     * as 1.0 ({@link #minorFor}), so 1.0 readers keep reading lz4 and none files.
+     */
+    public static final int MINOR = 1;
+    /** The minor version of the first format: no zstd, no dictionary. */
+    public static final int MINOR_1_0 = 0;
     /** Oldest major version this code reads. */
     public static final int MIN_MAJOR = 1;
 
     private FormatVersion() {
+    }
+
+    /**
+     * @param codec the codec of the file being written
+     * @return the minor version a writer records for a file of {@code codec}: the oldest that describes it.
+     */
+    public static int minorFor(Codec codec) {
+        return codec == Codec.ZSTD ? MINOR : MINOR_1_0;
     }
 
     /**

@@ -94,7 +94,16 @@ public final class HeaderDescriptor {
     public static final int CREATED_MILLIS_OFFSET = 88;
     /** Offset of the u64 file offset of the first storage block. */
     public static final int DATA_OFFSET_OFFSET = 96;
-    /** Offset of the reserved bytes, zero on write. */
+    /** Format 1.1: file offset of the dictionary section, 0 = none (section 4.2 of FORMAT.md). */
+    public static final int DICTIONARY_OFFSET_OFFSET = 104;
+    /** Format 1.1: bytes of the dictionary, 0 = none. */
+    public static final int DICTIONARY_LENGTH_OFFSET = 112;
+    /** Format 1.1: CRC32C of the dictionary's bytes, 0 when there is none. */
+    public static final int DICTIONARY_CRC_OFFSET = 116;
+    /**
+     * The field reserved in 1.0 files, [104, 124): readers ignore it in a file of minor version 0.
+     * From minor version 1 its first 16 bytes are the dictionary fields and [120, 124) stays reserved.
+     */
     public static final int RESERVED_OFFSET = 104;
     /** Length of the reserved bytes at {@link #RESERVED_OFFSET}. */
     public static final int RESERVED_LENGTH = 20;
@@ -286,6 +295,36 @@ public final class HeaderDescriptor {
     public static void dataOffset(ByteBuffer b, long v) { putLong(b, DATA_OFFSET_OFFSET, v); }
     /**
      * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @return the file offset of the dictionary section, 0 for none (format 1.1, ZSTD files only)
+     */
+    public static long dictionaryOffset(ByteBuffer b) { return getLong(b, DICTIONARY_OFFSET_OFFSET); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @param v the file offset of the dictionary section, 0 for none (format 1.1, ZSTD files only)
+     */
+    public static void dictionaryOffset(ByteBuffer b, long v) { putLong(b, DICTIONARY_OFFSET_OFFSET, v); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @return the dictionary's length in bytes, 0 for none (format 1.1, ZSTD files only)
+     */
+    public static int dictionaryLength(ByteBuffer b) { return getInt(b, DICTIONARY_LENGTH_OFFSET); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @param v the dictionary's length in bytes, 0 for none (format 1.1, ZSTD files only)
+     */
+    public static void dictionaryLength(ByteBuffer b, int v) { putInt(b, DICTIONARY_LENGTH_OFFSET, v); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @return the CRC32C of the dictionary's bytes, 0 when there is none (format 1.1, ZSTD files only)
+     */
+    public static int dictionaryCrc(ByteBuffer b) { return getInt(b, DICTIONARY_CRC_OFFSET); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
+     * @param v the CRC32C of the dictionary's bytes, 0 when there is none (format 1.1, ZSTD files only)
+     */
+    public static void dictionaryCrc(ByteBuffer b, int v) { putInt(b, DICTIONARY_CRC_OFFSET, v); }
+    /**
+     * @param b the header struct at file offset 0 (absolute indices; position and byte order ignored)
      * @return the CRC32C of header bytes {@code [0, HEADER_CRC_OFFSET)}
      */
     public static int headerCrc(ByteBuffer b) { return getInt(b, HEADER_CRC_OFFSET); }
@@ -353,6 +392,9 @@ public final class HeaderDescriptor {
         if (Codec.ofId(codec(b)) == null) {
             throw corrupt("unknown codec id " + codec(b));
         }
+        if (codec(b) == Codec.ZSTD.id() && minorVersion(b) < 1) {
+            throw corrupt("codec ZSTD in a format 1." + minorVersion(b) + " header (ZSTD needs 1.1)");
+        }
         // Other flag bits are for later minor versions; readers ignore them.
         boolean incremental = (flags(b) & FLAG_INCREMENTAL) != 0;
         if (incremental != (parentUuid(b) != null)) {
@@ -372,10 +414,15 @@ public final class HeaderDescriptor {
         if (blocks > IndexEntryDescriptor.MAX_BLOCK_COUNT) {
             throw corrupt("block count " + blocks + " exceeds the maximum " + IndexEntryDescriptor.MAX_BLOCK_COUNT);
         }
-        if (dataOffset(b) != REGION_LENGTH) {
-            throw corrupt("data offset " + dataOffset(b) + ", expected " + REGION_LENGTH);
+        String badDictionary = DictionaryDescriptor.checkFields(b);
+        if (badDictionary != null) {
+            throw corrupt(badDictionary);
         }
-        if (fileLength < REGION_LENGTH + TrailerDescriptor.LENGTH) {
+        long expectedData = DictionaryDescriptor.dataOffsetFor(DictionaryDescriptor.length(b));
+        if (dataOffset(b) != expectedData) {
+            throw corrupt("data offset " + dataOffset(b) + ", expected " + expectedData);
+        }
+        if (fileLength < expectedData + TrailerDescriptor.LENGTH) {
             throw new CorruptCheckpointException("trailer", fileLength, "file is " + fileLength
                 + " bytes, shorter than header and trailer; truncated?");
         }

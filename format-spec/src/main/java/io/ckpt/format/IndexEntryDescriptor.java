@@ -205,6 +205,10 @@ public final class IndexEntryDescriptor {
             return "LZ4 block of stored length " + len + " in a " + codec + " checkpoint (bound "
                 + Lz4Bounds.maxCompressedLength(blockLength) + ")";
         }
+        if (e == Encoding.ZSTD && (codec != Codec.ZSTD || len >= blockLength)) {
+            return "ZSTD block of stored length " + len + " in a " + codec + " checkpoint (must be below "
+                + blockLength + ": a block that does not shrink is stored RAW)";
+        }
         return null;
     }
 }

@@ -245,9 +245,9 @@ class CheckpointMetadataTest {
     @Test
     void shouldRejectUnknownEncoding() throws Exception {
         byte[] bytes = TestCheckpoint.build();
-        bytes[INDEX + IndexEntryDescriptor.ENCODING_OFFSET] = 4;
+        bytes[INDEX + IndexEntryDescriptor.ENCODING_OFFSET] = 5;
         TestCheckpoint.reseal(bytes);
-        assertTrue(corrupt(bytes, "index entry 0").getMessage().contains("unknown encoding 4"));
+        assertTrue(corrupt(bytes, "index entry 0").getMessage().contains("unknown encoding 5"));
     }
 
     @Test

@@ -314,11 +314,13 @@ class DescriptorLayoutTest {
         assertEquals(1, Encoding.RAW.id());
         assertEquals(2, Encoding.LZ4.id());
         assertEquals(3, Encoding.PARENT.id());
-        assertNull(Encoding.ofId(4));
+        assertEquals(4, Encoding.ZSTD.id());
+        assertNull(Encoding.ofId(5));
         assertNull(Encoding.ofId(-1));
         assertEquals(0, Codec.NONE.id());
         assertEquals(1, Codec.LZ4.id());
-        assertNull(Codec.ofId(2));
+        assertEquals(2, Codec.ZSTD.id());
+        assertNull(Codec.ofId(3));
         assertEquals(Codec.LZ4, Codec.parse("lz4"));
         assertEquals(1, TrailerDescriptor.CHECKSUM_CRC32C);
         assertEquals(0x0A1A0A0D54504B43L, HeaderDescriptor.MAGIC);

@@ -161,7 +161,7 @@ class HeaderValidationTest {
 
     @Test
     void shouldRejectUnknownCodec() {
-        corrupt(b -> HeaderDescriptor.codec(b, 2), "unknown codec id 2");
+        corrupt(b -> HeaderDescriptor.codec(b, 3), "unknown codec id 3");
     }
 
     @Test
@@ -238,6 +238,9 @@ class HeaderValidationTest {
         assertThrows(CheckpointFormatTooNewException.class, () -> FormatVersion.checkReadable(FormatVersion.MAJOR + 1));
         assertThrows(CheckpointFormatTooOldException.class, () -> FormatVersion.checkReadable(FormatVersion.MIN_MAJOR - 1));
         assertEquals(1, FormatVersion.MAJOR);
-        assertEquals(0, FormatVersion.MINOR);
+        assertEquals(1, FormatVersion.MINOR);
+        assertEquals(0, FormatVersion.minorFor(Codec.LZ4));
+        assertEquals(0, FormatVersion.minorFor(Codec.NONE));
+        assertEquals(1, FormatVersion.minorFor(Codec.ZSTD));
     }
 }

@@ -92,7 +92,7 @@ final class TestCheckpoint {
         ByteBuffer h = ByteBuffer.allocate(HeaderDescriptor.REGION_LENGTH).order(ByteOrder.BIG_ENDIAN);
         HeaderDescriptor.magic(h, HeaderDescriptor.MAGIC);
         HeaderDescriptor.majorVersion(h, FormatVersion.MAJOR);
-        HeaderDescriptor.minorVersion(h, FormatVersion.MINOR);
+        HeaderDescriptor.minorVersion(h, FormatVersion.MINOR_1_0);
         HeaderDescriptor.headerLength(h, HeaderDescriptor.LENGTH);
         HeaderDescriptor.fileUuid(h, FILE_UUID);
         HeaderDescriptor.parentUuid(h, null);

@@ -611,7 +611,7 @@ public final class LazyRestore implements AutoCloseable {
         d.decode(IndexEntryDescriptor.encoding(index, block), src, base + off,
             IndexEntryDescriptor.storedLength(index, block), memory.slabFor(address, length), memory.slabOffset(address),
             length, options.verifyChecksums(), IndexEntryDescriptor.crc(index, block), block,
-            chain.file(f).storageBlockOffset(sb) + off);
+            chain.file(f).storageBlockOffset(sb) + off, chain.file(f));
     }
 
     /** Installs every still-absent block of storage block {@code sb} of file {@code f}, held in {@code src} from {@code base}. */

@@ -85,9 +85,14 @@ final class SaveCommand implements Command {
         w.println("Read and saved in " + Sizes.seconds(s.totalNanos()) + " (" + Sizes.rate(s.arenaBytes(),
             s.totalNanos()) + ") with " + s.compressors() + " compressor thread" + (s.compressors() == 1 ? "" : "s")
             + ", codec " + options.codec().name().toLowerCase(Locale.ROOT)
-            + (options.codec() == Codec.LZ4 && options.lz4Level() != 1 ? " level " + options.lz4Level() : "") + ".");
+            + (options.codec() == Codec.LZ4 && options.lz4Level() != 1 ? " level " + options.lz4Level() : "")
+            + (options.codec() == Codec.ZSTD ? " level " + options.zstdLevel() + (s.dictionaryBytes() == 0
+                ? ", no dictionary" : ", " + s.dictionaryBytes() + "-byte dictionary "
+                + (s.dictionaryReused() ? "reused from the parent" : "trained") + " in "
+                + String.format(Locale.ROOT, "%.2f s", s.dictionaryNanos() / 1e9)) : "") + ".");
         w.println(Sizes.count(s.blocks()) + " page blocks of " + Sizes.exact(options.blockBytes()) + ": "
-            + CheckpointSummary.byEncoding(s.zeroBlocks(), s.rawBlocks(), s.lz4Blocks()) + "; "
+            + CheckpointSummary.byEncoding(s.zeroBlocks(), s.rawBlocks(), s.lz4Blocks(),
+                options.codec() == Codec.ZSTD ? "zstd" : "lz4") + "; "
             + Sizes.human(s.payloadBytes()) + " stored.");
         w.println(Sizes.count(s.storageBlocks()) + " storage blocks of up to " + Sizes.exact(options.storageBlockSize())
             + " written in " + Sizes.count(s.writeCalls()) + " write calls for " + Sizes.count(s.arenaBytes()

@@ -70,7 +70,9 @@ public final class BlockReader {
         }
         BlockDecoder decoder = new BlockDecoder();
         try {
-            decoder.decode(e, stored, 0, stored.capacity(), data, 0, length, false, 0, block, at);
+            // f.meta (the engine's view, with the dictionary) is null for a damaged file: ZSTD
+            // blocks of such a file are then reported undecodable rather than guessed at.
+            decoder.decode(e, stored, 0, stored.capacity(), data, 0, length, false, 0, block, at, f.meta);
         } catch (CorruptCheckpointException x) {
             return new Result(block, source, f, null, stored, Problem.of(x));
         }

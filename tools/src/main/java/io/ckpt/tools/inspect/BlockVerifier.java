@@ -102,7 +102,7 @@ public final class BlockVerifier {
         int[] fill = start.clone();
         for (long n = 0; n < blocks; n++) {
             Encoding e = f.encoding(n);
-            if ((e == Encoding.RAW || e == Encoding.LZ4) && !bad[(int) n]) {
+            if (e != null && e.stored() && !bad[(int) n]) {
                 held[fill[f.storageBlock(n)]++] = (int) n;
             }
         }
@@ -138,7 +138,7 @@ public final class BlockVerifier {
                     int off = f.payloadOffset(n);
                     try {
                         decoder.decode(f.encoding(n), reader.buffer(), off, f.storedLength(n), scratch, 0,
-                            f.blockLength(n), true, f.crc(n), n, info.fileOffset() + off);
+                            f.blockLength(n), true, f.crc(n), n, info.fileOffset() + off, f.meta);
                         decoded += f.blockLength(n);
                     } catch (CorruptCheckpointException e) {
                         bad[n] = true;

@@ -141,7 +141,7 @@ public final class BlockView {
         j.field("source_file", r.source() < 0 ? null : chain.name(r.source()));
         Inspection x = r.file();
         Encoding se = x == null ? null : x.encoding(n);
-        boolean stored = se == Encoding.RAW || se == Encoding.LZ4;
+        boolean stored = se != null && se.stored();
         j.field("source_encoding", se == null ? null : IndexView.name(se));
         InspectOutput.field(j, "storage_block", stored ? (long) x.storageBlock(n) : null);
         InspectOutput.field(j, "file_offset", stored && x.hasStorageBlock(x.storageBlock(n))

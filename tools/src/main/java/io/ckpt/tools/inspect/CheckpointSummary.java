@@ -82,7 +82,7 @@ public final class CheckpointSummary {
                     zeroBytes += blockLength;
                 }
                 case RAW -> raw++;
-                case LZ4 -> {
+                case LZ4, ZSTD -> {
                     lz4++;
                     if (geometry && blockLength > 0) {
                         long tenths = Math.max(0, (long) f.storedLength(n)) * BUCKETS / blockLength;
@@ -91,7 +91,7 @@ public final class CheckpointSummary {
                 }
                 case PARENT -> parent++;
             }
-            if (e == Encoding.RAW || e == Encoding.LZ4) {
+            if (e != null && e.stored()) {
                 stored += f.storedLength(n);
                 storedBlock += blockLength;
             }
@@ -136,8 +136,14 @@ public final class CheckpointSummary {
 
     /** @return e.g. {@code zero 5,734 (35.0%), lz4 9,830 (60.0%), raw 820 (5.0%)}. */
     public static String byEncoding(long zero, long raw, long lz4) {
+        return byEncoding(zero, raw, lz4, "lz4");
+    }
+
+    /** @return as {@link #byEncoding(long, long, long)}, the compressed blocks named {@code compressedName}. */
+    public static String byEncoding(long zero, long raw, long lz4, String compressedName) {
         long all = zero + raw + lz4;
-        return "zero " + Sizes.count(zero) + " (" + Sizes.percent(zero, all) + "), lz4 " + Sizes.count(lz4) + " ("
+        return "zero " + Sizes.count(zero) + " (" + Sizes.percent(zero, all) + "), " + compressedName + " "
+            + Sizes.count(lz4) + " ("
             + Sizes.percent(lz4, all) + "), raw " + Sizes.count(raw) + " (" + Sizes.percent(raw, all) + ")";
     }
 }

@@ -46,7 +46,8 @@ public final class StorageBlockWalk {
         List<Found> found = new ArrayList<>();
         long end = f.fileLength;
         int sbs = f.storageBlockSize();
-        long at = HeaderDescriptor.REGION_LENGTH;
+        // The first storage block follows the dictionary section of a 1.1 ZSTD file.
+        long at = io.ckpt.format.DictionaryDescriptor.dataOffsetFor(io.ckpt.format.DictionaryDescriptor.length(f.header));
         try (io.ckpt.store.CheckpointReader ch = f.open()) {
             while (at + StorageBlockDescriptor.HEADER_LENGTH <= end && found.size() < HeaderDescriptor.blockCount(f.header)) {
                 ByteBuffer h = TolerantReader.readFully(ch, at, StorageBlockDescriptor.HEADER_LENGTH);

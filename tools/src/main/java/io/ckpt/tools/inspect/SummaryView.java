@@ -63,6 +63,11 @@ public final class SummaryView {
     private record Row(String structure, long offset, long length, Integer crc, boolean ok, String status) {
     }
 
+    /** @return "zstd" for a ZSTD file, whose compressed blocks the summary counts where LZ4 ones are counted; else "lz4". */
+    private String compressed() {
+        return f.header != null && HeaderDescriptor.codec(f.header) == io.ckpt.format.Codec.ZSTD.id() ? "zstd" : "lz4";
+    }
+
     /** @return the file's structures in file order, each with its extent, checksum and state. */
     private List<Row> layout() {
         List<Row> rows = new ArrayList<>();
@@ -77,9 +82,18 @@ public final class SummaryView {
                 ok ? ParentReferenceDescriptor.NAME_OFFSET - ParentReferenceDescriptor.OFFSET + utf8Length(f.parentName) : -1,
                 null, ok, ok ? "ok (in the header region): " + f.parentName : problemDetail("parent reference", "damaged")));
         }
+        long dataStart = HeaderDescriptor.REGION_LENGTH;
+        int dictionary = f.header != null && f.headerValid ? io.ckpt.format.DictionaryDescriptor.length(f.header) : 0;
+        if (dictionary > 0) {
+            boolean ok = f.problems.stream().noneMatch(p -> p.structure().equals("dictionary"));
+            rows.add(new Row("dictionary", io.ckpt.format.DictionaryDescriptor.OFFSET, dictionary,
+                HeaderDescriptor.dictionaryCrc(f.header), ok, ok ? "ok (zstd dictionary of the ZSTD blocks, format 1.1)"
+                    : problemDetail("dictionary", "checksum mismatch")));
+            dataStart = io.ckpt.format.DictionaryDescriptor.dataOffsetFor(dictionary);
+        }
         if (f.layoutValid) {
             long dataEnd = f.indexOffset();
-            rows.add(new Row("storage blocks", HeaderDescriptor.REGION_LENGTH, dataEnd - HeaderDescriptor.REGION_LENGTH, null,
+            rows.add(new Row("storage blocks", dataStart, dataEnd - dataStart, null,
                 true, InspectOutput.count(f.storageBlockCount(), "storage block") + " with padding; payloads not read here"));
             rows.add(new Row("index", f.indexOffset(), f.index.capacity(), TrailerDescriptor.indexCrc(f.trailer),
                 f.indexCrcOk, (f.indexCrcOk ? "ok" : problemDetail("index", "checksum mismatch"))
@@ -243,7 +257,7 @@ public final class SummaryView {
             + (f.indexCrcOk && f.tableCrcOk ? "" : " (UNVERIFIED: counted from a damaged index or table)"));
         kv(out, "  zero", Sizes.count(s.zeroBlocks) + " (" + Sizes.percent(s.zeroBlocks, s.blocks) + ")");
         kv(out, "  raw", Sizes.count(s.rawBlocks) + " (" + Sizes.percent(s.rawBlocks, s.blocks) + ")");
-        kv(out, "  lz4", Sizes.count(s.lz4Blocks) + " (" + Sizes.percent(s.lz4Blocks, s.blocks) + ")");
+        kv(out, "  " + compressed(), Sizes.count(s.lz4Blocks) + " (" + Sizes.percent(s.lz4Blocks, s.blocks) + ")");
         kv(out, "  parent", Sizes.count(s.parentBlocks) + " (" + Sizes.percent(s.parentBlocks, s.blocks) + ")");
         if (s.unknownBlocks > 0) {
             kv(out, "  unknown", Sizes.count(s.unknownBlocks) + " (damaged entries)");
@@ -295,7 +309,7 @@ public final class SummaryView {
             max = Math.max(max, c);
         }
         for (int i = 0; i < CheckpointSummary.BUCKETS; i++) {
-            bar(out, "lz4 " + CheckpointSummary.bucketLabel(i), s.lz4Histogram[i], max);
+            bar(out, compressed() + " " + CheckpointSummary.bucketLabel(i), s.lz4Histogram[i], max);
         }
         bar(out, "raw", s.rawBlocks, max);
         bar(out, "zero", s.zeroBlocks, max);
@@ -450,7 +464,9 @@ public final class SummaryView {
         j.beginObject();
         j.field("blocks", s.blocks);
         j.name("blocks_by_encoding").beginObject(true)
-            .field("zero", s.zeroBlocks).field("raw", s.rawBlocks).field("lz4", s.lz4Blocks)
+            .field("zero", s.zeroBlocks).field("raw", s.rawBlocks)
+            .field("lz4", compressed().equals("lz4") ? s.lz4Blocks : 0)
+            .field("zstd", compressed().equals("zstd") ? s.lz4Blocks : 0)
             .field("parent", s.parentBlocks).field("unknown", s.unknownBlocks).endObject();
         j.field("stored_bytes", s.storedBytes);
         boolean g = s.geometryKnown;
@@ -463,7 +479,7 @@ public final class SummaryView {
         if (g) {
             j.beginArray();
             for (int i = 0; i < CheckpointSummary.BUCKETS; i++) {
-                j.beginObject(true).field("bucket", "lz4 " + CheckpointSummary.bucketLabel(i))
+                j.beginObject(true).field("bucket", compressed() + " " + CheckpointSummary.bucketLabel(i))
                     .field("blocks", s.lz4Histogram[i]).endObject();
             }
             j.beginObject(true).field("bucket", "raw").field("blocks", s.rawBlocks).endObject();

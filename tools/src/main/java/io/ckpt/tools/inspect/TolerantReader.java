@@ -127,6 +127,18 @@ public final class TolerantReader {
                 add(Problem.of(e));
             }
         }
+        // Format 1.1: the dictionary section of a ZSTD file, checked against its CRC32C in the header.
+        int dictionaryLength = headerValid ? io.ckpt.format.DictionaryDescriptor.length(header) : 0;
+        if (dictionaryLength > 0 && fileLength >= io.ckpt.format.DictionaryDescriptor.OFFSET + dictionaryLength) {
+            java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+            c.update(readAt(io.ckpt.format.DictionaryDescriptor.OFFSET, dictionaryLength));
+            int expected = HeaderDescriptor.dictionaryCrc(header);
+            if ((int) c.getValue() != expected) {
+                problem("dictionary", io.ckpt.format.DictionaryDescriptor.OFFSET, String.format(
+                    "checksum mismatch: expected 0x%08x, found 0x%08x (%d dictionary bytes)", expected,
+                    (int) c.getValue(), dictionaryLength));
+            }
+        }
         if (!fileLongEnough) {
             if (!hasProblem("trailer")) {
                 problem("trailer", fileLength, "file is " + fileLength
@@ -257,7 +269,7 @@ public final class TolerantReader {
                 problem("index entry " + n, indexOffset + n * IndexEntryDescriptor.LENGTH, bad);
             } else {
                 int e = IndexEntryDescriptor.encodingId(index, n);
-                if (e == Encoding.RAW.id() || e == Encoding.LZ4.id()) {
+                if (e == Encoding.RAW.id() || e == Encoding.LZ4.id() || e == Encoding.ZSTD.id()) {
                     held[IndexEntryDescriptor.storageBlock(index, n)]++;
                 }
             }

@@ -51,7 +51,9 @@ class SaveRestoreCommandTest {
         "8192, 1, 12k, none, 1, 1",
         "4096, 256, 4m, lz4, 2, 1",
         "1, 16, 132k, LZ4, 3, 2",
-        "1048576, 4, 1m, lz4, 2, 12"})
+        "1048576, 4, 1m, lz4, 2, 12",
+        "1048576, 4, 1m, zstd, 2, 3",
+        "300000, 1, 12k, ZSTD, 1, -1"})
     void shouldRoundTripWithEveryOption(int length, int blockPages, String storageBlock, String codec, int compressors,
                                         int level) throws Exception {
         Path image = Images.write(dir.resolve("image.raw"), length, length);
@@ -96,6 +98,39 @@ class SaveRestoreCommandTest {
     }
 
     @Test
+    void shouldSaveZstdWithATrainedDictionaryAndRejectBadZstdOptions() throws Exception {
+        Path image = Images.write(dir.resolve("image.raw"), 4 << 20, 7);
+        Path ckpt = dir.resolve("image.ckpt");
+        Path back = dir.resolve("back.raw");
+        Cli.Result save = Cli.run("save", "--from-raw", image.toString(), ckpt.toString(), "--codec", "zstd",
+            "--level", "2", "--block-pages", "4", "--dict-size", "16k", "--dict-sample", "1m");
+        assertEquals(0, save.code(), save::toString);
+        assertTrue(save.out().contains("codec zstd level 2, "), save::toString);
+        assertTrue(save.out().contains("-byte dictionary trained in "), save::toString);
+        Cli.Result restore = Cli.run("restore", ckpt.toString(), "--to-raw", back.toString());
+        assertEquals(0, restore.code(), restore::toString);
+        assertEquals(-1L, Files.mismatch(image, back), "restored image differs from the original");
+        Cli.Result verify = Cli.run("verify", ckpt.toString());
+        assertEquals(0, verify.code(), verify::toString);
+        Cli.Result inspect = Cli.run("inspect", ckpt.toString());
+        assertEquals(0, inspect.code(), inspect::toString);
+        assertTrue(inspect.out().contains("dictionary"), inspect::toString);
+        assertTrue(inspect.out().contains("1.1"), inspect::toString);
+
+        String[][] bad = {{"--level", "0"}, {"--level", "23"}, {"--dict-size", "100"}, {"--dict-size", "2m"},
+            {"--dict-sample", "1k"}, {"--dict-sample", "1g"}};
+        Path other = dir.resolve("other.ckpt");
+        for (String[] option : bad) {
+            Cli.Result r = Cli.run("save", "--from-raw", image.toString(), other.toString(), "--codec", "zstd",
+                option[0], option[1]);
+            assertEquals(1, r.code(), r::toString);
+            assertTrue(r.err().startsWith("ckpt: error: ") && r.err().contains(option[0]), r::toString);
+            assertEquals(1, r.err().lines().count(), r::toString);
+            assertFalse(Files.exists(other), "nothing written for " + option[0]);
+        }
+    }
+
+    @Test
     void shouldRejectBadOptionValuesWithExitOneAndNameTheOption() throws Exception {
         Path image = Images.write(dir.resolve("image.raw"), 100_000, 3);
         Path ckpt = dir.resolve("image.ckpt");
@@ -104,7 +139,8 @@ class SaveRestoreCommandTest {
             {"--block-pages", "x"},
             {"--storage-block", "12q"},
             {"--storage-block", "5000"},
-            {"--codec", "zstd"},
+            {"--codec", "brotli"},
+            {"--dict-size", "64k"},
             {"--compressors", "0"},
             {"--level", "0"},
             {"--level", "13"},
