@@ -144,6 +144,12 @@ public final class Inspection {
     long tableOffset() { return TrailerDescriptor.tableOffset(trailer); }
     long hintOffset() { return TrailerDescriptor.hintOffset(trailer); }
 
+    /** Where storage blocks start: after the header region, and after the dictionary section of a 1.1 ZSTD file. */
+    long dataStart() {
+        int dictionary = header != null && headerValid ? io.ckpt.format.DictionaryDescriptor.length(header) : 0;
+        return dictionary > 0 ? io.ckpt.format.DictionaryDescriptor.dataOffsetFor(dictionary) : HeaderDescriptor.REGION_LENGTH;
+    }
+
     // Index and table: need indexReadable().
 
     public int storageBlockCount() { return table.capacity() / StorageTableDescriptor.LENGTH; }

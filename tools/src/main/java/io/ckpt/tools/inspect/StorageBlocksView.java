@@ -56,7 +56,7 @@ public final class StorageBlocksView {
         kv(out, "checkpoint", f.name());
         kv(out, "status", InspectOutput.status(problems));
         kv(out, "storage blocks", Sizes.count(f.storageBlockCount()) + " of " + Sizes.exact(f.storageBlockSize())
-            + ", in [" + hex(4096) + ", " + hex(f.indexOffset()) + ")");
+            + ", in [" + hex(f.dataStart()) + ", " + hex(f.indexOffset()) + ")");
         out.println();
         out.println(Format.of(ROW, "storage", "offset", "length", "fill", "entries", "map crc32c",
             "state", "page blocks (its reverse map)"));

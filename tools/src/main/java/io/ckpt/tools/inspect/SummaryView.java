@@ -82,14 +82,13 @@ public final class SummaryView {
                 ok ? ParentReferenceDescriptor.NAME_OFFSET - ParentReferenceDescriptor.OFFSET + utf8Length(f.parentName) : -1,
                 null, ok, ok ? "ok (in the header region): " + f.parentName : problemDetail("parent reference", "damaged")));
         }
-        long dataStart = HeaderDescriptor.REGION_LENGTH;
+        long dataStart = f.dataStart();
         int dictionary = f.header != null && f.headerValid ? io.ckpt.format.DictionaryDescriptor.length(f.header) : 0;
         if (dictionary > 0) {
             boolean ok = f.problems.stream().noneMatch(p -> p.structure().equals("dictionary"));
             rows.add(new Row("dictionary", io.ckpt.format.DictionaryDescriptor.OFFSET, dictionary,
                 HeaderDescriptor.dictionaryCrc(f.header), ok, ok ? "ok (zstd dictionary of the ZSTD blocks, format 1.1)"
                     : problemDetail("dictionary", "checksum mismatch")));
-            dataStart = io.ckpt.format.DictionaryDescriptor.dataOffsetFor(dictionary);
         }
         if (f.layoutValid) {
             long dataEnd = f.indexOffset();

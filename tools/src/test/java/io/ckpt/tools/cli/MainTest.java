@@ -51,7 +51,7 @@ class MainTest {
         Cli.Result r = Cli.run("--version");
         assertEquals(0, r.code(), r::toString);
         assertTrue(r.out().startsWith("ckpt "), r::toString);
-        assertTrue(r.out().contains("checkpoint format 1.0"), r::toString);
+        assertTrue(r.out().contains("checkpoint format 1.1"), r::toString);
     }
 
     @Test

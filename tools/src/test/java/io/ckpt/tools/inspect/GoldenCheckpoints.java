@@ -10,7 +10,7 @@ import java.util.List;
 /** The committed golden checkpoints of {@code format-spec/golden/}, and damaged copies of them for tests. */
 public final class GoldenCheckpoints {
     /** The three golden files (see format-spec/golden/README.md). */
-    public static final List<String> FILES = List.of("mixed-lz4.ckpt", "text-none.ckpt", "ragged-tail.ckpt");
+    public static final List<String> FILES = List.of("mixed-lz4.ckpt", "text-none.ckpt", "ragged-tail.ckpt", "mixed-zstd.ckpt");
 
     private GoldenCheckpoints() {
     }
