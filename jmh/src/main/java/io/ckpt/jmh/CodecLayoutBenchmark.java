@@ -107,6 +107,14 @@ public class CodecLayoutBenchmark {
     /** A long at the start of each of 1% of the pages, distinct, in random order. */
     private long[] randomPages;
 
+    /**
+     * Fills the arena, saves it in {@link #layout}, picks the pages to touch and checks both
+     * whole restores of the file (none of it timed).
+     *
+     * @throws IOException if the save or a restore fails
+     * @throws InterruptedException if interrupted while the checking lazy restore completes
+     * @throws IllegalStateException if a restore differs from the source
+     */
     @Setup(Level.Trial)
     public void setUp() throws IOException, InterruptedException {
         SaveOptions save = saveOptions(layout);
@@ -180,6 +188,7 @@ public class CodecLayoutBenchmark {
         long sum;
         private LazyRestoreStats last;
 
+        /** @param b the trial, whose arena size the fresh (zeroed) arena takes */
         @Setup(Level.Iteration)
         public void allocate(CodecLayoutBenchmark b) {
             trial = b;
@@ -187,6 +196,11 @@ public class CodecLayoutBenchmark {
             restore = null;
         }
 
+        /**
+         * Checks the iteration's restore and frees its arena.
+         *
+         * @throws IllegalStateException if the eager arena, a touched page or the sum read differs from the source
+         */
         @TearDown(Level.Iteration)
         public void checkAndFree() {
             try {
@@ -214,6 +228,7 @@ public class CodecLayoutBenchmark {
             }
         }
 
+        /** Prints the last lazy restore's engine counters: how many faults, and how much each one cost. */
         @TearDown(Level.Trial)
         public void report() {
             if (last != null) {
@@ -229,8 +244,10 @@ public class CodecLayoutBenchmark {
      * The secondary result {@code fileBytes}: the length of the trial's checkpoint file. JMH sums
      * an {@link AuxCounters.Type#EVENTS} counter over the measured iterations of all forks, so
      * each measured iteration reports its share, the length divided by their number: the result's
-     * score (and the JSON's {@code secondaryMetrics.fileBytes.score}) is the file's length, the
-     * per-iteration lines are that share, and warm-up iterations report 0.
+     * score (and the JSON's {@code secondaryMetrics.fileBytes.score}) is the file's length (with
+     * several forks, the mean of their files', which differ by tens of KiB from save to save:
+     * 107.95-107.99 MB seen for {@code lz4-16} at 256 MiB), the per-iteration lines are that share,
+     * and warm-up iterations report 0.
      */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
@@ -238,9 +255,14 @@ public class CodecLayoutBenchmark {
         /** This iteration's share of the file's length in bytes. */
         public double fileBytes;
 
-        // JMH zeroes the counters after the iteration's set-up: set it once the iteration has run.
+        /**
+         * @param b         the trial, whose file is measured
+         * @param params    the run's parameters: measured iterations per fork, forks
+         * @param iteration whether this iteration is measured or a warm-up
+         */
         @TearDown(Level.Iteration)
         public void share(CodecLayoutBenchmark b, BenchmarkParams params, IterationParams iteration) {
+            // A tear-down, not a set-up: JMH zeroes the counters after the iteration's set-up.
             long measured = (long) params.getMeasurement().getCount() * Math.max(1, params.getForks());
             fileBytes = iteration.getType() == IterationType.MEASUREMENT ? (double) b.fileBytes / measured : 0;
         }
@@ -273,6 +295,11 @@ public class CodecLayoutBenchmark {
         return sum;
     }
 
+    /**
+     * Frees the source arena and deletes the trial's file.
+     *
+     * @throws IOException if the file cannot be deleted
+     */
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         source.close();
