@@ -194,6 +194,26 @@ class ZstdCodecTest {
         assertEquals(Codec.ZSTD, Codec.parse("zstd"));
     }
 
+    /**
+     * zstd trains a 135-byte dictionary from this arena's 64 KiB blocks, shorter than the format's
+     * minimum: the save must go without one rather than write a file every reader refuses.
+     */
+    @Test
+    void shouldSaveWithoutADictionaryWhenZstdTrainsOneTooShortForTheFormat() throws Exception {
+        Path file = dir.resolve("short-dict.ckpt");
+        try (GuestMemory memory = GuestMemory.allocate(8L << 20)) {
+            ArenaFiller.fill(memory, ArenaFiller.Profile.MIXED, 42);
+            SaveStats s = Checkpoints.save(memory, file, zstd(16));
+            assertEquals(0, s.dictionaryBytes(), "no dictionary stored: " + s);
+            CheckpointMetadata m = CheckpointMetadata.read(file);
+            assertNull(m.dictionary());
+            assertTrue(count(m, Encoding.ZSTD) > 0, "ZSTD blocks");
+            try (GuestMemory restored = Checkpoints.restore(file)) {
+                ArenaAssert.assertArenasEqual(memory, restored, "zstd restore after a too-short dictionary");
+            }
+        }
+    }
+
     private static void scribble(GuestMemory memory, int seed) {
         for (long a = seed * 4096L; a < SIZE; a += 37 * 65536L) {
             memory.putLong(a, a * 31 + seed);

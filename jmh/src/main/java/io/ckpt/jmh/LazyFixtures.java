@@ -41,7 +41,12 @@ final class LazyFixtures {
      *         save of it stores blocks in address order).
      */
     static GuestMemory arena(int arenaMiB, String profile) {
-        GuestMemory memory = Arenas.generate((long) arenaMiB << 20, Profile.parse(profile), ARENA_SEED);
+        return arenaOfBytes((long) arenaMiB << 20, profile);
+    }
+
+    /** @return as {@link #arena(int, String)}, of {@code bytes} bytes (a multiple of the page size). */
+    static GuestMemory arenaOfBytes(long bytes, String profile) {
+        GuestMemory memory = Arenas.generate(bytes, Profile.parse(profile), ARENA_SEED);
         memory.tracking().reset(null);
         return memory;
     }
