@@ -313,12 +313,19 @@ def read(path):
 
 
 if __name__ == "__main__":
+    if len(sys.argv) < 2 or sys.argv[1] in ("-h", "--help"):
+        print("usage: read_ckpt.py FILE.ckpt...: validates each ckpt checkpoint (format 1.0 and 1.1) and prints"
+              " its header, storage blocks, block counts and the SHA-256 of its decoded arena")
+        sys.exit(0 if len(sys.argv) >= 2 else 1)
     status = 0
     for p in sys.argv[1:]:
         try:
             print(p)
             for k, v in read(p).items():
                 print("  %-18s %s" % (k, v))
+        except OSError as e:
+            print("  %s" % e)
+            status = 1
         except (NotACheckpoint, Corrupt, TooNew, TooOld) as e:
             print("  %s: %s" % (type(e).__name__, e))
             status = 1
