@@ -31,7 +31,7 @@ public final class ArenaStores {
             case "naive":
                 return new NaiveBaseline();
             case "lz4cli": {
-                Lz4CliBaseline cli = Lz4CliBaseline.detect();
+                CommandLineBaseline cli = CommandLineBaseline.detect();
                 if (cli == null) {
                     throw new IllegalArgumentException("impl=" + name + " needs the lz4 command on PATH");
                 }

@@ -80,6 +80,16 @@ public final class Bench {
     public Integer pagesPerBlock;
     /** ckpt storage block size, e.g. 1m; null: the engine's default. */
     public String storageBlock;
+    /**
+     * Other codecs to run ckpt with in every round, comma-separated; only {@code zstd} (it adds
+     * {@code ckpt_zstd}, without a dictionary, {@code ckpt_zstd_dict}, with the default trained
+     * one, and the {@code zstd -1} command line); null: none.
+     */
+    public String alsoCodec;
+    /** zstd level of the {@code ckpt_zstd*} variants; null: the engine's default. */
+    public Integer zstdLevel;
+    /** Skip the zstd command line even if it is installed. */
+    public boolean noZstdCli;
 
     /**
      * Runs the bench with the settings in the public fields (set them first; unset ones take
@@ -120,7 +130,7 @@ public final class Bench {
 
     /** What to run, checked. */
     private record Plan(Path image, long size, Profile profile, int rounds, String naive, SaveOptions save,
-                        RestoreOptions restore, Path baseDir, int alsoLevel) {
+                        RestoreOptions restore, Path baseDir, int alsoLevel, boolean zstd, int zstdLevel) {
     }
 
     /** An input the run found unusable (too large for the JVM or the disk). */
@@ -181,7 +191,27 @@ public final class Bench {
             throw new IllegalArgumentException("--also-level=" + alsoLevel + " must be 0 (off) or in [2, "
                 + io.ckpt.codec.Lz4.MAX_LEVEL + "]");
         }
-        return new Plan(image, bytes, p, rounds, n, so, ro, base, alsoLevel);
+        boolean zstd = false;
+        if (alsoCodec != null) {
+            for (String c : alsoCodec.split(",")) {
+                String name = c.strip().toLowerCase(Locale.ROOT);
+                if (!name.equals("zstd")) {
+                    throw new IllegalArgumentException("--also-codec=" + c.strip() + " is not zstd (lz4 is what ckpt "
+                        + "runs anyway, none is the raw baseline)");
+                }
+                zstd = true;
+            }
+        }
+        int level = zstdLevel != null ? zstdLevel : io.ckpt.codec.Zstd.DEFAULT_LEVEL;
+        try {
+            io.ckpt.codec.Zstd.checkLevel(level);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--zstd-level=" + level + ": " + e.getMessage());
+        }
+        if (zstdLevel != null && !zstd) {
+            throw new IllegalArgumentException("--zstd-level needs --also-codec zstd");
+        }
+        return new Plan(image, bytes, p, rounds, n, so, ro, base, alsoLevel, zstd, level);
     }
 
     private Map<String, Object> run(Plan plan, PrintWriter err) throws IOException {
@@ -215,14 +245,28 @@ public final class Bench {
                 stores.add(new CkptStore("ckpt_level" + plan.alsoLevel(), plan.save().withLz4Level(plan.alsoLevel()),
                     plan.restore()));
             }
+            CommandLineBaseline zstdCli = null;
+            if (plan.zstd()) {
+                SaveOptions z = plan.save().withCodec(io.ckpt.format.Codec.ZSTD).withZstdLevel(plan.zstdLevel());
+                stores.add(new CkptStore("ckpt_zstd", z.withDictionarySize(0), plan.restore()));
+                stores.add(new CkptStore("ckpt_zstd_dict", z, plan.restore()));
+                zstdCli = noZstdCli ? null : CommandLineBaseline.detect(CommandLineBaseline.Tool.ZSTD);
+                if (zstdCli == null) {
+                    err.println("ckpt bench: note: " + (noZstdCli ? "--no-zstd-cli given" : "no zstd on PATH")
+                        + ": the zstd -1 command line is skipped (save.zstd_cli is null)");
+                }
+            }
             stores.add(new Lz4StreamBaseline());
             stores.add(new RawBaseline());
             if (!plan.naive().equals("off")) {
                 stores.add(new NaiveBaseline());
             }
-            Lz4CliBaseline cli = noLz4Cli ? null : Lz4CliBaseline.detect();
+            CommandLineBaseline cli = noLz4Cli ? null : CommandLineBaseline.detect();
             if (cli != null) {
                 stores.add(cli);
+            }
+            if (zstdCli != null) {
+                stores.add(zstdCli);
             }
 
             if (!noWarmup) {
@@ -264,7 +308,7 @@ public final class Bench {
             Map<String, Object> lazy = measureLazyRestore(plan, source, target, work, errors, err);
             Map<String, Object> lazySave = measureLazySave(plan, source, target, work, errors, err);
             Map<String, Object> incremental = measureIncremental(plan, source, target, work, errors, err);
-            Map<String, Object> report = report(plan, arena, work, stores, ckpt, cli, saves, restores, orders,
+            Map<String, Object> report = report(plan, arena, work, stores, ckpt, cli, zstdCli, saves, restores, orders,
                 lazy, lazySave, incremental);
             report.put("errors", errors);
             return report;
@@ -347,7 +391,8 @@ public final class Bench {
     }
 
     private Map<String, Object> report(Plan plan, long arena, Path work, List<ArenaStore> stores, CkptStore ckpt,
-                                       Lz4CliBaseline cli, Map<String, Samples> saves, Map<String, Samples> restores,
+                                       CommandLineBaseline cli, CommandLineBaseline zstdCli,
+                                       Map<String, Samples> saves, Map<String, Samples> restores,
                                        List<Object> orders, Map<String, Object> lazy, Map<String, Object> lazySave,
                                        Map<String, Object> incremental) throws IOException {
         Map<String, Object> r = new LinkedHashMap<>();
@@ -359,13 +404,15 @@ public final class Bench {
         r.put("image", plan.image() != null ? plan.image().toAbsolutePath().toString() : null);
         r.put("label", plan.image() != null ? plan.image().getFileName().toString()
             : plan.profile().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        r.put("machine", machine(work, cli));
+        r.put("machine", machine(work, cli, zstdCli));
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("ckpt_save_options", plan.save().toString());
         config.put("ckpt_restore_threads", plan.restore().threads());
         config.put("ckpt_verify_checksums", plan.restore().verifyChecksums());
         config.put("naive_rounds", plan.naive());
         config.put("also_level", plan.alsoLevel() == 0 ? null : plan.alsoLevel());
+        config.put("also_codec", plan.zstd() ? "zstd" : null);
+        config.put("zstd_level", plan.zstd() ? plan.zstdLevel() : null);
         config.put("lazy_incremental", noFeatures ? "off" : "one run each after the rounds");
         config.put("warmup", noWarmup ? "none" : "every implementation once on an 8 MiB mixed arena, untimed");
         config.put("lz4_stream", "LZ4FrameOutputStream defaults (4 MiB frame blocks), 64 KiB chunks, BufferedOutputStream");
@@ -397,6 +444,11 @@ public final class Bench {
             if (s == ckpt) {
                 engineSaveFacts(e, ckpt.lastSave());
                 engineRestoreFacts(f, ckpt.lastRestore());
+            } else if (s instanceof CkptStore c && c.saveOptions().codec() == io.ckpt.format.Codec.ZSTD) {
+                SaveStats last = c.lastSave();
+                e.put("zstd_level", c.saveOptions().zstdLevel());
+                e.put("dict_bytes", last.dictionaryBytes());
+                e.put("dict_ms", last.dictionaryNanos() / 1e6);
             }
             save.put(s.name(), e);
             restore.put(s == ckpt ? "ckpt_eager" : s.name(), f);
@@ -404,6 +456,10 @@ public final class Bench {
         if (cli == null) {
             save.put("lz4_cli", null);
             restore.put("lz4_cli", null);
+        }
+        if (plan.zstd() && zstdCli == null) {
+            save.put("zstd_cli", null);
+            restore.put("zstd_cli", null);
         }
         if (plan.naive().equals("off")) {
             save.put("naive", null);
@@ -457,7 +513,8 @@ public final class Bench {
         f.put("engine_total_s", s.totalNanos() / 1e9);
     }
 
-    private static Map<String, Object> machine(Path work, Lz4CliBaseline cli) throws IOException {
+    private static Map<String, Object> machine(Path work, CommandLineBaseline cli, CommandLineBaseline zstdCli)
+        throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cores", Runtime.getRuntime().availableProcessors());
         m.put("java_version", System.getProperty("java.version"));
@@ -468,6 +525,7 @@ public final class Bench {
         m.put("load_average_1m", load >= 0 ? load : null);
         m.put("lz4_java", Lz4.implementation());
         m.put("lz4_cli_version", cli != null ? cli.version() : null);
+        m.put("zstd_cli_version", zstdCli != null ? zstdCli.version() : null);
         m.put("work_dir", work.toAbsolutePath().toString());
         m.put("filesystem", Files.getFileStore(work).type());
         return m;

@@ -30,6 +30,9 @@ public final class BenchTable {
             machine.get("filesystem"), machine.get("work_dir"),
             machine.get("lz4_cli_version") != null ? machine.get("lz4_cli_version") : "not found",
             machine.get("lz4_java"));
+        if (machine.get("zstd_cli_version") != null) {
+            out.printf(Locale.ROOT, "zstd CLI %s%n", machine.get("zstd_cli_version"));
+        }
         out.println("every save is fsynced; restores read from the page cache; every restore was verified byte for byte");
         out.println();
         section(out, "SAVE", map(report.get("save")), "bytes out", "write calls", rounds);

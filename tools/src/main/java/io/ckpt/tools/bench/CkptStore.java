@@ -47,6 +47,10 @@ public final class CkptStore implements ArenaStore {
 
     @Override
     public String label() {
+        if (saveOptions.codec() == io.ckpt.format.Codec.ZSTD) {
+            return "ckpt zstd " + saveOptions.zstdLevel() + (saveOptions.dictionarySize() == 0 ? "" : " + dictionary")
+                + " (" + saveOptions.compressors() + " compressors)";
+        }
         return "ckpt (" + saveOptions.compressors() + " compressors"
             + (saveOptions.lz4Level() == 1 ? "" : ", LZ4 level " + saveOptions.lz4Level())
             + (saveOptions.writeMode() == io.ckpt.save.WriteMode.CHANNEL ? "" : ", " + saveOptions.writeMode().name().toLowerCase(java.util.Locale.ROOT) + " writes") + ")";

@@ -43,6 +43,8 @@ public final class CliBench {
     /** How to start {@code ckpt}: the launcher, or this JVM's java and class path when there is none. */
     private final List<String> ckpt;
     private final String lz4;
+    private final boolean ckptZstd;
+    private final String zstd;
     private final String gnuTime;
 
     /**
@@ -50,8 +52,20 @@ public final class CliBench {
      * @param lz4  the {@code lz4} executable, or null to leave it out
      */
     public CliBench(List<String> ckpt, String lz4) {
+        this(ckpt, lz4, false, null);
+    }
+
+    /**
+     * @param ckpt     the command that runs ckpt, e.g. {@code [tools/bin/ckpt]}
+     * @param lz4      the {@code lz4} executable, or null to leave it out
+     * @param ckptZstd also time {@code ckpt save --codec zstd} (tool {@code ckpt_zstd_dict}) and its restore
+     * @param zstd     the {@code zstd} executable to time {@code zstd -1} and {@code zstd -d} with, or null
+     */
+    public CliBench(List<String> ckpt, String lz4, boolean ckptZstd, String zstd) {
         this.ckpt = List.copyOf(ckpt);
         this.lz4 = lz4;
+        this.ckptZstd = ckptZstd;
+        this.zstd = zstd;
         this.gnuTime = Files.isExecutable(Path.of("/usr/bin/time")) ? "/usr/bin/time" : null;
     }
 
@@ -113,6 +127,22 @@ public final class CliBench {
                 steps.add(new Step("restore", "lz4_cli", List.of(lz4, "-d", "-q", "-f", lz4File.toString(),
                     lz4Back.toString()), lz4Back, lz4Back));
             }
+            if (ckptZstd) {
+                Path zFile = work.resolve("image-zstd.ckpt");
+                Path zBack = work.resolve("ckpt-zstd-back.img");
+                steps.add(new Step("save", "ckpt_zstd_dict", with(ckpt, "save", "--from-raw", input.toString(),
+                    zFile.toString(), "--codec", "zstd", "--quiet"), null, zFile));
+                steps.add(new Step("restore", "ckpt_zstd_dict", with(ckpt, "restore", zFile.toString(), "--to-raw",
+                    zBack.toString(), "--quiet"), zBack, zBack));
+            }
+            if (zstd != null) {
+                Path zstdFile = work.resolve("image.zst");
+                Path zstdBack = work.resolve("zstd-back.img");
+                steps.add(new Step("save", "zstd_cli", List.of(zstd, "-1", "-q", "-f", input.toString(), "-o",
+                    zstdFile.toString()), null, zstdFile));
+                steps.add(new Step("restore", "zstd_cli", List.of(zstd, "-d", "-q", "-f", zstdFile.toString(), "-o",
+                    zstdBack.toString()), zstdBack, zstdBack));
+            }
             steps.add(new Step("help", "ckpt", with(ckpt, "--help"), null, null));
             steps.add(new Step("inspect", "ckpt", with(ckpt, "inspect", ckptFile.toString()), null, null));
 
@@ -162,7 +192,7 @@ public final class CliBench {
             + report.get("image") + ", " + report.get("rounds") + " interleaved rounds; medians of whole-process wall time");
         out.println(report.get("machine_note"));
         out.println();
-        out.println(String.format(Locale.ROOT, "%-9s %-8s %10s %10s %10s %13s %13s", "command", "tool", "median s",
+        out.println(String.format(Locale.ROOT, "%-9s %-14s %10s %10s %10s %13s %13s", "command", "tool", "median s",
             "min s", "max s", "peak RSS", "output"));
         Map<String, Object> commands = (Map<String, Object>) report.get("commands");
         for (Map.Entry<String, Object> c : commands.entrySet()) {
@@ -172,7 +202,7 @@ public final class CliBench {
                 Object rss = v.get("max_rss_bytes");
                 Object bytes = v.get("bytes_out");
                 Object allocated = v.get("allocated_bytes");
-                out.println(String.format(Locale.ROOT, "%-9s %-8s %10.3f %10.3f %10.3f %13s %13s", c.getKey(), t.getKey(),
+                out.println(String.format(Locale.ROOT, "%-9s %-14s %10.3f %10.3f %10.3f %13s %13s", c.getKey(), t.getKey(),
                     ((Number) v.get("median_s")).doubleValue(), ((Number) v.get("min_s")).doubleValue(),
                     ((Number) v.get("max_s")).doubleValue(), rss == null ? "-" : Sizes.compact(((Number) rss).longValue()),
                     bytes == null ? "-" : Sizes.compact(((Number) bytes).longValue())
@@ -183,8 +213,10 @@ public final class CliBench {
         if (!ratios.isEmpty()) {
             out.println();
             for (Map.Entry<String, Object> e : ratios.entrySet()) {
-                out.println(String.format(Locale.ROOT, "%s: ckpt takes %.2fx the time of lz4", e.getKey(),
-                    ((Number) e.getValue()).doubleValue()));
+                boolean z = e.getKey().endsWith("_zstd");
+                out.println(String.format(Locale.ROOT, "%s: ckpt%s takes %.2fx the time of %s",
+                    z ? e.getKey().substring(0, e.getKey().length() - 5) : e.getKey(), z ? " --codec zstd" : "",
+                    ((Number) e.getValue()).doubleValue(), z ? "zstd -1 / zstd -d" : "lz4"));
             }
         }
         out.flush();
@@ -202,6 +234,7 @@ public final class CliBench {
         r.put("rounds", rounds);
         r.put("ckpt_command", String.join(" ", ckpt));
         r.put("lz4_command", lz4);
+        r.put("zstd_command", zstd);
         r.put("machine_note", "java " + System.getProperty("java.version") + ", "
             + Runtime.getRuntime().availableProcessors() + " cores, load " + String.format(Locale.ROOT, "%.2f",
             java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
@@ -237,6 +270,10 @@ public final class CliBench {
             if (c != null && c.get("ckpt") != null && c.get("lz4_cli") != null) {
                 ratios.put(what, ((Number) asMap(c.get("ckpt")).get("median_s")).doubleValue()
                     / ((Number) asMap(c.get("lz4_cli")).get("median_s")).doubleValue());
+            }
+            if (c != null && c.get("ckpt_zstd_dict") != null && c.get("zstd_cli") != null) {
+                ratios.put(what + "_zstd", ((Number) asMap(c.get("ckpt_zstd_dict")).get("median_s")).doubleValue()
+                    / ((Number) asMap(c.get("zstd_cli")).get("median_s")).doubleValue());
             }
         }
         r.put("ratios", ratios);

@@ -8,7 +8,7 @@ import io.ckpt.memory.GuestMemory;
 import io.ckpt.tools.bench.Bench;
 import io.ckpt.tools.bench.CliBench;
 import io.ckpt.tools.bench.Json;
-import io.ckpt.tools.bench.Lz4CliBaseline;
+import io.ckpt.tools.bench.CommandLineBaseline;
 import io.ckpt.workload.ArenaFiller.Profile;
 
 /**
@@ -45,14 +45,21 @@ final class BenchCommand implements Command {
             .option("--write-mode", "MODE", "ckpt write mode: channel or mapped (default: the engine's, channel).")
             .option("--also-level", "N", "Also run ckpt at this LZ4 level in every round, reported as ckpt_level<N> "
                 + "(default 2: smaller files for more compression CPU; 0: do not).")
+            .option("--also-codec", "CODEC", "Also run ckpt with zstd in every round: ckpt_zstd (no dictionary) and "
+                + "ckpt_zstd_dict (a dictionary trained at save time), and the zstd -1 command line beside lz4 -1 when "
+                + "installed. Only zstd is accepted (default: none).")
+            .option("--zstd-level", "N", "zstd level of the ckpt_zstd variants, in [-7, -1] or [1, 22] (default: the "
+                + "engine's, " + io.ckpt.codec.Zstd.DEFAULT_LEVEL + ").")
+            .flag("--no-zstd-cli", "With --also-codec zstd: skip the zstd command line even if it is installed.")
             .option("--restore-threads", "N", "ckpt restore threads (default: the engine's).")
             .option("--pages-per-block", "N", "ckpt pages per block (default: the engine's).")
             .option("--storage-block", "SIZE", "ckpt storage block size, e.g. 1m (default: the engine's).")
             .flag("--cli", "Time whole commands as processes instead, as a user meets them: 'ckpt save --from-raw' "
                 + "against 'lz4 -1', 'ckpt restore --to-raw' against 'lz4 -d', 'ckpt --help' and 'ckpt inspect', on the "
                 + "--image (or a generated --size/--profile image), in interleaved rounds; every restored image is "
-                + "compared with the original. Takes --image, --size, --profile, --seed, --rounds, --json, --out, --dir "
-                + "and --no-lz4-cli.")
+                + "compared with the original. Takes --image, --size, --profile, --seed, --rounds, --json, --out, --dir, "
+                + "--no-lz4-cli, and --also-codec zstd (adds 'ckpt save --codec zstd' and its restore, and zstd -1 / "
+                + "zstd -d) with --no-zstd-cli.")
             .examples(
                 "  ckpt bench --size 1g --rounds 5",
                 "  ckpt bench --image /var/tmp/core.img --json --out report.json",
@@ -85,13 +92,16 @@ final class BenchCommand implements Command {
         b.pagesPerBlock = a.has("--pages-per-block")
             ? a.intValue("--pages-per-block", 0, Integer.MIN_VALUE, Integer.MAX_VALUE) : null;
         b.storageBlock = a.get("--storage-block");
+        b.alsoCodec = a.get("--also-codec");
+        b.zstdLevel = a.has("--zstd-level") ? a.intValue("--zstd-level", 0, Integer.MIN_VALUE, Integer.MAX_VALUE) : null;
+        b.noZstdCli = a.flag("--no-zstd-cli");
         return b.call(io.out(), io.err());
     }
 
     /** {@code --cli}: whole processes against the lz4 command line. */
     private static int cli(Args a, Io io) throws Exception {
         for (String other : new String[] {"--naive", "--no-warmup", "--no-lazy", "--compressors", "--write-mode",
-            "--also-level", "--restore-threads", "--pages-per-block", "--storage-block"}) {
+            "--also-level", "--restore-threads", "--pages-per-block", "--storage-block", "--zstd-level"}) {
             if (a.has(other)) {
                 throw new UsageException(a.spec(), "option '" + other + "' does not apply to --cli (the commands run "
                     + "with their defaults)");
@@ -123,10 +133,27 @@ final class BenchCommand implements Command {
         Path out = a.path("--out");
         String lz4 = null;
         if (!a.flag("--no-lz4-cli")) {
-            Lz4CliBaseline found = Lz4CliBaseline.detect();
+            CommandLineBaseline found = CommandLineBaseline.detect();
             lz4 = found == null ? null : found.executable();
         }
-        CliBench bench = new CliBench(CliBench.thisCkpt(), lz4);
+        boolean zstd = false;
+        if (a.has("--also-codec")) {
+            for (String c : a.get("--also-codec").split(",")) {
+                if (!c.strip().equalsIgnoreCase("zstd")) {
+                    throw a.invalid("--also-codec", c.strip() + " is not zstd");
+                }
+                zstd = true;
+            }
+        }
+        String zstdCli = null;
+        if (zstd && !a.flag("--no-zstd-cli")) {
+            CommandLineBaseline found = CommandLineBaseline.detect(CommandLineBaseline.Tool.ZSTD);
+            zstdCli = found == null ? null : found.executable();
+            if (found == null) {
+                io.err().println("ckpt bench --cli: note: no zstd on PATH: the zstd -1 command line is skipped");
+            }
+        }
+        CliBench bench = new CliBench(CliBench.thisCkpt(), lz4, zstd, zstdCli);
         Map<String, Object> report = bench.run(image, size, profile, a.longValue("--seed", 42, Long.MIN_VALUE,
             Long.MAX_VALUE), rounds, base, io.err());
         String json = Json.write(report);

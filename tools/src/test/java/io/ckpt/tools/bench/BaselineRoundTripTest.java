@@ -37,7 +37,11 @@ class BaselineRoundTripTest {
             Arguments.of("lz4_stream", (Supplier<ArenaStore>) Lz4StreamBaseline::new),
             Arguments.of("raw", (Supplier<ArenaStore>) RawBaseline::new),
             Arguments.of("raw, 3-page chunks", (Supplier<ArenaStore>) () -> new RawBaseline(3 * 4096)),
-            Arguments.of("lz4_cli", (Supplier<ArenaStore>) Lz4CliBaseline::detect));
+            Arguments.of("lz4_cli", (Supplier<ArenaStore>) CommandLineBaseline::detect),
+            Arguments.of("zstd_cli", (Supplier<ArenaStore>) () -> CommandLineBaseline.detect(CommandLineBaseline.Tool.ZSTD)),
+            Arguments.of("ckpt_zstd_dict", (Supplier<ArenaStore>) () -> new CkptStore("ckpt_zstd_dict",
+                io.ckpt.save.SaveOptions.defaults().withCodec(io.ckpt.format.Codec.ZSTD),
+                io.ckpt.restore.RestoreOptions.defaults())));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -47,7 +51,7 @@ class BaselineRoundTripTest {
         try (ArenaStore store = factory.get();
              GuestMemory source = GuestMemory.allocate(size, SLAB);
              GuestMemory target = GuestMemory.allocate(size, SLAB)) {
-            assumeTrue(store != null, "lz4 is not on PATH");
+            assumeTrue(store != null, "the command line is not on PATH");
             ArenaFiller.fill(source, Profile.MIXED, SEED);
             Path file = dir.resolve(name.replace(' ', '_') + ".out");
 
@@ -105,7 +109,7 @@ class BaselineRoundTripTest {
             ArenaFiller.fill(source, Profile.MIXED, SEED);
             java.util.List<ArenaStore> stores = new java.util.ArrayList<>(
                 java.util.List.of(new RawBaseline(), new NaiveBaseline(), new Lz4StreamBaseline()));
-            Lz4CliBaseline cli = Lz4CliBaseline.detect();
+            CommandLineBaseline cli = CommandLineBaseline.detect();
             if (cli != null) {
                 stores.add(cli);
             }

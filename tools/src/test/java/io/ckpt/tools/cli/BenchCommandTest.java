@@ -159,7 +159,7 @@ class BenchCommandTest {
         Files.write(image, bytes);
         Path copy = dir.resolve("cli.json");
         int exit = run("--cli", "--image", image.toString(), "--rounds", "2", "--json", "--dir", dir.toString(),
-            "--out", copy.toString());
+            "--out", copy.toString(), "--also-codec", "zstd");
         assertEquals(0, exit, err.toString());
         Map<String, Object> r = (Map<String, Object>) Json.parse(out.toString());
         assertEquals(Json.parse(Files.readString(copy)), r);
@@ -178,6 +178,14 @@ class BenchCommandTest {
         boolean lz4 = ((Map<String, Object>) commands.get("save")).containsKey("lz4_cli");
         assertEquals(lz4, ratios.containsKey("save"), r.toString());
         assertEquals(lz4, ratios.containsKey("restore"), r.toString());
+        for (String what : new String[] {"save", "restore"}) {
+            Map<String, Object> z = (Map<String, Object>) ((Map<String, Object>) commands.get(what)).get("ckpt_zstd_dict");
+            assertPositive(z.get("median_s"));
+            assertPositive(z.get("bytes_out"));
+        }
+        boolean zstd = ((Map<String, Object>) commands.get("save")).containsKey("zstd_cli");
+        assertEquals(Files.isExecutable(Path.of("/usr/bin/zstd")), zstd, r.toString());
+        assertEquals(zstd, ratios.containsKey("save_zstd"), r.toString());
         try (var left = Files.list(dir)) {
             assertEquals(List.of("cli.json", "core.img"), left.map(p -> p.getFileName().toString()).sorted().toList(),
                 "the bench's own files are removed");
@@ -188,6 +196,60 @@ class BenchCommandTest {
     void shouldRefuseOptionsThatDoNotApplyToWholeCommands() {
         assertEquals(1, run("--cli", "--size", "8m", "--compressors", "1", "--dir", dir.toString()));
         assertTrue(err.toString().contains("'--compressors' does not apply to --cli"), err.toString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldRunZstdWithAndWithoutADictionaryAndTheZstdCommandLineInTheSameRounds() throws Exception {
+        int exit = run("--size", "16m", "--rounds", "2", "--json", "--dir", dir.toString(), "--no-lazy", "--naive", "off",
+            "--also-codec", "zstd", "--zstd-level", "3");
+        assertEquals(0, exit, err.toString());
+        Map<String, Object> r = (Map<String, Object>) Json.parse(out.toString());
+        Map<String, Object> save = (Map<String, Object>) r.get("save");
+        Map<String, Object> restore = (Map<String, Object>) r.get("restore");
+        long arena = 16L << 20;
+        Map<String, Object> plain = (Map<String, Object>) save.get("ckpt_zstd");
+        Map<String, Object> dict = (Map<String, Object>) save.get("ckpt_zstd_dict");
+        for (Map<String, Object> z : List.of(plain, dict)) {
+            assertPositive(z.get("median_s"));
+            assertPositive(z.get("bytes_out"));
+            assertTrue(((Number) z.get("bytes_out")).longValue() < arena, z.toString());
+            assertEquals(3L, z.get("zstd_level"));
+            assertEquals(2L, z.get("rounds_run"));
+        }
+        assertEquals(0L, plain.get("dict_bytes"));
+        assertPositive(dict.get("dict_bytes"));
+        assertPositive(dict.get("dict_ms"));
+        // zstd at level 3 beats LZ4 level 1 on the mixed profile, dictionary or not.
+        long lz4 = ((Number) ((Map<String, Object>) save.get("ckpt")).get("bytes_out")).longValue();
+        assertTrue(((Number) dict.get("bytes_out")).longValue() < lz4, save.toString());
+        assertPositive(((Map<String, Object>) restore.get("ckpt_zstd_dict")).get("median_s"));
+        assertPositive(((Map<String, Object>) restore.get("ckpt_zstd")).get("median_s"));
+        assertTrue(save.containsKey("zstd_cli"));
+        if (Files.isExecutable(Path.of("/usr/bin/zstd"))) {
+            Map<String, Object> cli = (Map<String, Object>) save.get("zstd_cli");
+            assertPositive(cli.get("median_s"));
+            assertPositive(cli.get("bytes_out"));
+            assertPositive(((Map<String, Object>) restore.get("zstd_cli")).get("median_s"));
+            assertNotNull(((Map<String, Object>) r.get("machine")).get("zstd_cli_version"));
+        } else {
+            assertNull(save.get("zstd_cli"));
+        }
+        assertEquals("zstd", ((Map<String, Object>) r.get("config")).get("also_codec"));
+    }
+
+    @Test
+    void shouldRefuseAnUnknownCodecOrABadZstdLevel() {
+        assertEquals(1, run("--size", "8m", "--also-codec", "brotli", "--dir", dir.toString()));
+        assertTrue(err.toString().contains("--also-codec=brotli is not zstd"), err.toString());
+        assertEquals(1, run("--size", "8m", "--also-codec", "zstd", "--zstd-level", "99", "--dir", dir.toString()));
+        assertTrue(err.toString().contains("--zstd-level=99"), err.toString());
+        assertEquals(1, run("--size", "8m", "--zstd-level", "3", "--dir", dir.toString()));
+        assertTrue(err.toString().contains("--zstd-level needs --also-codec zstd"), err.toString());
+        assertEquals(1, run("--cli", "--size", "8m", "--also-codec", "lz5", "--dir", dir.toString()));
+        for (String line : err.toString().split("\n")) {
+            assertFalse(line.startsWith("\tat "), "no stack trace: " + err);
+        }
     }
 
     private static void assertPositive(Object v) {
