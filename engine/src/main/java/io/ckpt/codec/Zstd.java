@@ -27,8 +27,12 @@ public final class Zstd {
     public static final int MIN_LEVEL = -7;
     /** Highest level ({@code ZSTD_maxCLevel}). */
     public static final int MAX_LEVEL = 22;
-    /** Default level: 1, zstd's fastest positive level; see the README's codec table. */
-    public static final int DEFAULT_LEVEL = 1;
+    /**
+     * Default level: 3, zstd's own default. On 1 GiB of mixed memory it makes files 3% smaller
+     * than level 1 (331 against 342 MB with the trained dictionary) for 7-35% more compression
+     * CPU; see the README's "Codecs and block sizes".
+     */
+    public static final int DEFAULT_LEVEL = 3;
 
     private static final Map<CheckpointMetadata, ZstdDictDecompress> DECOMPRESS_DICTIONARIES = new WeakHashMap<>();
     /** zstd-jni's contexts hold native memory and have no finalizer: each is closed once its owner is gone. */

@@ -212,7 +212,7 @@ public final class SaveOptions {
     public static final int MAX_DICTIONARY_SAMPLE = 256 << 20;
 
     /**
-     * @param level zstd level for codec ZSTD: 1 (default) to 22, or -7 to -1 (zstd's fast
+     * @param level zstd level for codec ZSTD: 1 to 22 (default {@value io.ckpt.codec.Zstd#DEFAULT_LEVEL}), or -7 to -1 (zstd's fast
      *              levels). The file format and the restore speed barely depend on it.
      * @return a copy with this setting changed
      */

@@ -29,8 +29,8 @@ final class SaveSettings {
                 + "stored, whatever the codec. Default: lz4.")
             .option("--level", "N", "Compression level. LZ4: in [1, 12]: 1 is the fast compressor; 2 (LZ4 \"mid\") "
                 + "gives about 7% smaller files on mixed memory for about 2.5x the compression CPU; 3-12 are LZ4 HC, "
-                + "smaller and much slower. zstd: in [-7, -1] or [1, 22]. Restores are as fast whatever the level. "
-                + "Default: 1.")
+                + "smaller and much slower. zstd: in [-7, -1] or [1, 22]; 1 is about 1.1-1.4x faster to save, 3% "
+                + "larger. Restores are about as fast whatever the level. Default: 1 for LZ4, 3 for zstd.")
             .option("--dict-size", "SIZE", "zstd only: size of the dictionary trained at save time, 0 for none, else in "
                 + "[256, 1m]. An incremental save reuses its zstd parent's dictionary instead. Default: 64k.")
             .option("--dict-sample", "SIZE", "zstd only: bytes of non-zero blocks, spread over the arena, that the "
