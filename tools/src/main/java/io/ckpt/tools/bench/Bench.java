@@ -424,7 +424,9 @@ public final class Bench {
             "restores read from the page cache (the cache is not dropped)",
             "every restore went into a poisoned arena and was compared byte for byte with the source",
             "ckpt_speedup = baseline median / ckpt median (above 1: ckpt is faster)",
-            "rounds interleave implementations with the order rotated per round: see round_order"));
+            "rounds interleave implementations with the order rotated per round: see round_order",
+            "ckpt_zstd*: dict_bytes and dict_ms (sampling and training the dictionary, part of the save's time) "
+                + "are the last round's"));
 
         double ckptSave = saves.get("ckpt").median();
         double ckptRestore = restores.get("ckpt").median();

@@ -36,6 +36,7 @@ public final class BenchTable {
         out.println("every save is fsynced; restores read from the page cache; every restore was verified byte for byte");
         out.println();
         section(out, "SAVE", map(report.get("save")), "bytes out", "write calls", rounds);
+        dictionaries(out, map(report.get("save")));
         out.println();
         section(out, "RESTORE", map(report.get("restore")), "bytes read", "read calls", rounds);
         out.println();
@@ -89,6 +90,17 @@ public final class BenchTable {
             }
         }
         out.print(notes);
+    }
+
+    /** One line per save that trained a zstd dictionary: its size and training time. */
+    private static void dictionaries(PrintWriter out, Map<String, Object> rows) {
+        for (Map.Entry<String, Object> row : rows.entrySet()) {
+            Map<String, Object> e = map(row.getValue());
+            if (e != null && e.get("dict_bytes") != null && num(e.get("dict_bytes")).longValue() > 0) {
+                out.printf(Locale.ROOT, "  (%s: %s dictionary trained in %s ms of its save, last round)%n",
+                    row.getKey(), Sizes.compact(num(e.get("dict_bytes")).longValue()), fmt(e.get("dict_ms"), "%.1f"));
+            }
+        }
     }
 
     private static String missing(String key, Map<String, Object> errors) {

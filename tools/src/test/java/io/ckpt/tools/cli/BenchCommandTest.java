@@ -239,6 +239,21 @@ class BenchCommandTest {
     }
 
     @Test
+    void shouldNoteTheDictionaryAndASkippedZstdCommandLineInTheTable() {
+        int exit = run("--size", "8m", "--rounds", "1", "--dir", dir.toString(), "--naive", "off", "--no-lz4-cli",
+            "--no-lazy", "--also-codec", "zstd", "--no-zstd-cli");
+        assertEquals(0, exit, err.toString());
+        String table = out.toString();
+        assertTrue(table.contains("ckpt zstd " + io.ckpt.codec.Zstd.DEFAULT_LEVEL + " + dictionary"), table);
+        assertTrue(table.matches("(?s).*\\(ckpt_zstd_dict: [0-9.]+ KiB dictionary trained in [0-9.]+ ms of its save, "
+            + "last round\\).*"), table);
+        assertFalse(table.contains("(ckpt_zstd:"), "no dictionary, no line: " + table);
+        assertEquals(2, table.split("zstd_cli +not run", -1).length - 1, "save and restore rows: " + table);
+        assertTrue(err.toString().contains("--no-zstd-cli given: the zstd -1 command line is skipped"), err.toString());
+        assertFalse(table.contains("NaN"), table);
+    }
+
+    @Test
     void shouldRefuseAnUnknownCodecOrABadZstdLevel() {
         assertEquals(1, run("--size", "8m", "--also-codec", "brotli", "--dir", dir.toString()));
         assertTrue(err.toString().contains("--also-codec=brotli is not zstd"), err.toString());
