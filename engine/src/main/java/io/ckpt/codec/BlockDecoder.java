@@ -116,11 +116,16 @@ public final class BlockDecoder {
                 throw new CorruptCheckpointException("block " + block, fileOffset, "unknown encoding " + encoding);
         }
         if (verify) {
-            int found = crc(dst, dstOffset, blockLength);
-            if (found != expectedCrc) {
-                throw new CorruptCheckpointException("block " + block, fileOffset, String.format(
-                    "checksum mismatch: expected 0x%08x, found 0x%08x", expectedCrc, found));
-            }
+            check(dst, dstOffset, blockLength, expectedCrc, block, fileOffset);
+        }
+    }
+
+    private void check(ByteBuffer dst, int dstOffset, int blockLength, int expectedCrc, long block, long fileOffset)
+        throws CorruptCheckpointException {
+        int found = crc(dst, dstOffset, blockLength);
+        if (found != expectedCrc) {
+            throw new CorruptCheckpointException("block " + block, fileOffset, String.format(
+                "checksum mismatch: expected 0x%08x, found 0x%08x", expectedCrc, found));
         }
     }
 
@@ -200,24 +205,11 @@ public final class BlockDecoder {
         }
         Object key = dictionary == null ? NO_DICTIONARY : dictionary;
         if (key != zstdKey) {
-            ZstdDictDecompress d = null;
-            if (dictionary != null) {
-                try {
-                    d = new ZstdDictDecompress(dictionary);
-                } catch (RuntimeException e) {
-                    throw new CorruptCheckpointException("dictionary", io.ckpt.format.DictionaryDescriptor.OFFSET,
-                        "zstd cannot load the " + dictionary.length + "-byte dictionary: " + e.getMessage());
-                }
-            }
-            setUp(key, d);
+            setUp(key, dictionary == null ? null : Zstd.digestDecompressDictionary(dictionary));
         }
         zstd(src, srcOffset, storedLength, dst, dstOffset, blockLength, block, fileOffset, zstd);
         if (verify) {
-            int found = crc(dst, dstOffset, blockLength);
-            if (found != expectedCrc) {
-                throw new CorruptCheckpointException("block " + block, fileOffset, String.format(
-                    "checksum mismatch: expected 0x%08x, found 0x%08x", expectedCrc, found));
-            }
+            check(dst, dstOffset, blockLength, expectedCrc, block, fileOffset);
         }
     }
 

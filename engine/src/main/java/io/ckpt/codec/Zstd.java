@@ -121,15 +121,24 @@ public final class Zstd {
             if (d == null) {
                 byte[] bytes = new byte[meta.dictionaryLength()];
                 meta.dictionary().get(0, bytes);
-                try {
-                    d = new ZstdDictDecompress(bytes);
-                } catch (RuntimeException e) {
-                    throw new CorruptCheckpointException("dictionary", DictionaryDescriptor.OFFSET,
-                        "zstd cannot load the " + bytes.length + "-byte dictionary: " + e.getMessage());
-                }
+                d = digestDecompressDictionary(bytes);
                 DECOMPRESS_DICTIONARIES.put(meta, d);
             }
             return d;
+        }
+    }
+
+    /**
+     * @param dictionary a file's dictionary bytes, whose CRC32C matched
+     * @return the digested decompression dictionary of those bytes
+     * @throws CorruptCheckpointException if zstd refuses them (the writer stored bytes zstd cannot use)
+     */
+    public static ZstdDictDecompress digestDecompressDictionary(byte[] dictionary) throws CorruptCheckpointException {
+        try {
+            return new ZstdDictDecompress(dictionary);
+        } catch (RuntimeException e) {
+            throw new CorruptCheckpointException("dictionary", DictionaryDescriptor.OFFSET,
+                "zstd cannot load the " + dictionary.length + "-byte dictionary: " + e.getMessage());
         }
     }
 

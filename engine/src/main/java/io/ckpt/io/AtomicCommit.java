@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -39,13 +40,26 @@ public final class AtomicCommit {
      */
     public static Path followLinks(Path target) throws IOException {
         Path p = target;
-        for (int hops = 0; java.nio.file.Files.isSymbolicLink(p); hops++) {
+        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
             if (hops == 40) {
-                throw new java.nio.file.FileSystemException(target.toString(), null, "too many levels of symbolic links");
+                throw new FileSystemException(target.toString(), null, "too many levels of symbolic links");
             }
-            p = p.toAbsolutePath().resolveSibling(java.nio.file.Files.readSymbolicLink(p)).normalize();
+            p = p.toAbsolutePath().resolveSibling(Files.readSymbolicLink(p)).normalize();
         }
         return p;
+    }
+
+    /**
+     * Whether an output must be written in place, in order, rather than committed: {@code target}
+     * exists (through any links) and is not a regular file, so a pipe, a FIFO, a terminal or a
+     * device such as {@code /dev/null}. Renaming a file over it would replace the node (or
+     * {@code /dev/stdout}'s link) instead of writing to it.
+     *
+     * @param target an output path
+     * @return true if {@code target} is to be opened and written as a stream
+     */
+    public static boolean isStream(Path target) {
+        return Files.exists(target) && !Files.isRegularFile(target);
     }
 
     /**

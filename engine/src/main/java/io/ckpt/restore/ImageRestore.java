@@ -93,7 +93,7 @@ public final class ImageRestore {
         if (Files.isDirectory(target)) {
             throw new IOException(image + " is a directory");
         }
-        if (Files.exists(target) && !Files.isRegularFile(target)) {
+        if (AtomicCommit.isStream(target)) {
             // A pipe, a terminal, /dev/null, a FIFO: written in order, zeros included; renaming a
             // temporary file over it would replace the device node (or /dev/stdout's link) instead.
             try (ResolvedCheckpoint chain = ResolvedCheckpoint.open(file)) {
@@ -147,18 +147,12 @@ public final class ImageRestore {
         throws IOException {
         CheckpointMetadata head = chain.head();
         long t1 = System.nanoTime();
-        int readBytes = 0;
-        for (int f = 0; f < chain.fileCount(); f++) {
-            for (int sb = 0; sb < chain.file(f).storageBlockCount(); sb++) {
-                readBytes = Math.max(readBytes, chain.file(f).storageBlockLength(sb));
-            }
-        }
         Shared shared = new Shared(EagerRestore.workItems(chain), head);
         long zero = 0;
         long bytesRead;
         Worker w;
         try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE)) {
-            w = new Worker(chain, out, options, shared, readBytes);
+            w = new Worker(chain, out, options, shared, largestStorageBlock(chain));
             w.sequential = true;
             try {
                 long reportedAt = 0;
@@ -187,19 +181,25 @@ public final class ImageRestore {
             t1 - t0, t2 - t1, t2 - t0);
     }
 
+    /** @return the length of the chain's longest storage block: the size of a worker's read buffer. */
+    private static int largestStorageBlock(ResolvedCheckpoint chain) {
+        int longest = 0;
+        for (int f = 0; f < chain.fileCount(); f++) {
+            for (int sb = 0; sb < chain.file(f).storageBlockCount(); sb++) {
+                longest = Math.max(longest, chain.file(f).storageBlockLength(sb));
+            }
+        }
+        return longest;
+    }
+
     private static RestoreStats write(ResolvedCheckpoint chain, Path temp, RestoreOptions options, long t0, long t1)
         throws IOException {
         CheckpointMetadata head = chain.head();
         int[] items = EagerRestore.workItems(chain);
         int threads = Math.max(1, Math.min(chain.allMapped() ? options.threads() : options.readConcurrency(),
             Math.max(1, items.length / 2)));
-        int readBytes = 0;
-        for (int f = 0; f < chain.fileCount(); f++) {
-            for (int sb = 0; sb < chain.file(f).storageBlockCount(); sb++) {
-                readBytes = Math.max(readBytes, chain.file(f).storageBlockLength(sb));
-            }
-        }
         Shared shared = new Shared(items, head);
+        int readBytes = largestStorageBlock(chain);
         Worker[] workers = new Worker[threads];
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             // The image at its full length: every block not written below is a hole, reading as zeros.
@@ -369,9 +369,7 @@ public final class ImageRestore {
             CheckpointMetadata meta = chain.file(f);
             ByteBuffer index = chain.index(f);
             long fileOffset = meta.storageBlockOffset(sb);
-            int length = meta.storageBlockLength(sb);
-            readFully(f, fileOffset, length);
-            StorageBlockDecoder.checkStorageBlock(read, 0, meta, index, sb);
+            int length = load(f, sb);
             StorageBlockMap map = chain.map(f);
             long done = 0;
             for (int i = 0, n = map.count(sb); i < n; i++) {
@@ -394,14 +392,20 @@ public final class ImageRestore {
             long fileOffset = meta.storageBlockOffset(sb);
             if (f != readFile || sb != readBlock) {
                 readFile = -1;
-                int length = meta.storageBlockLength(sb);
-                readFully(f, fileOffset, length);
-                StorageBlockDecoder.checkStorageBlock(read, 0, meta, index, sb);
+                bytesRead += load(f, sb);
                 readFile = f;
                 readBlock = sb;
-                bytesRead += length;
             }
             pageBlock(meta, index, block, fileOffset);
+        }
+
+        /** Reads storage block {@code sb} of chain file {@code f} into {@link #read} and checks it. @return its length. */
+        private int load(int f, int sb) throws IOException {
+            CheckpointMetadata meta = chain.file(f);
+            int length = meta.storageBlockLength(sb);
+            readFully(f, meta.storageBlockOffset(sb), length);
+            StorageBlockDecoder.checkStorageBlock(read, 0, meta, chain.index(f), sb);
+            return length;
         }
 
         /** On a stream: an all-zero page block, as zeros. */

@@ -191,17 +191,7 @@ public final class Bench {
             throw new IllegalArgumentException("--also-level=" + alsoLevel + " must be 0 (off) or in [2, "
                 + io.ckpt.codec.Lz4.MAX_LEVEL + "]");
         }
-        boolean zstd = false;
-        if (alsoCodec != null) {
-            for (String c : alsoCodec.split(",")) {
-                String name = c.strip().toLowerCase(Locale.ROOT);
-                if (!name.equals("zstd")) {
-                    throw new IllegalArgumentException("--also-codec=" + c.strip() + " is not zstd (lz4 is what ckpt "
-                        + "runs anyway, none is the raw baseline)");
-                }
-                zstd = true;
-            }
-        }
+        boolean zstd = alsoZstd(alsoCodec);
         int level = zstdLevel != null ? zstdLevel : io.ckpt.codec.Zstd.DEFAULT_LEVEL;
         try {
             io.ckpt.codec.Zstd.checkLevel(level);
@@ -212,6 +202,26 @@ public final class Bench {
             throw new IllegalArgumentException("--zstd-level needs --also-codec zstd");
         }
         return new Plan(image, bytes, p, rounds, n, so, ro, base, alsoLevel, zstd, level);
+    }
+
+    /**
+     * Parses {@code --also-codec}: a comma-separated list in which only {@code zstd} is accepted.
+     *
+     * @param alsoCodec the option's value, or null when it is absent
+     * @return true if it asks for zstd
+     * @throws IllegalArgumentException naming the first value that is not zstd
+     */
+    public static boolean alsoZstd(String alsoCodec) {
+        if (alsoCodec == null) {
+            return false;
+        }
+        for (String c : alsoCodec.split(",")) {
+            if (!c.strip().equalsIgnoreCase("zstd")) {
+                throw new IllegalArgumentException("--also-codec=" + c.strip() + " is not zstd (lz4 is what ckpt runs "
+                    + "anyway, none is the raw baseline)");
+            }
+        }
+        return true;
     }
 
     private Map<String, Object> run(Plan plan, PrintWriter err) throws IOException {

@@ -136,14 +136,11 @@ final class BenchCommand implements Command {
             CommandLineBaseline found = CommandLineBaseline.detect();
             lz4 = found == null ? null : found.executable();
         }
-        boolean zstd = false;
-        if (a.has("--also-codec")) {
-            for (String c : a.get("--also-codec").split(",")) {
-                if (!c.strip().equalsIgnoreCase("zstd")) {
-                    throw a.invalid("--also-codec", c.strip() + " is not zstd");
-                }
-                zstd = true;
-            }
+        boolean zstd;
+        try {
+            zstd = Bench.alsoZstd(a.get("--also-codec"));
+        } catch (IllegalArgumentException e) {
+            throw a.invalid("--also-codec", e.getMessage());
         }
         String zstdCli = null;
         if (zstd && !a.flag("--no-zstd-cli")) {

@@ -54,7 +54,7 @@ final class RawImage {
         }
         long t0 = System.nanoTime();
         Path abs = out.toAbsolutePath();
-        if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+        if (AtomicCommit.isStream(abs)) {
             // A pipe, a terminal, a device: in order, zeros included, no temporary file renamed over it.
             stream(memory, length, abs, progress);
             return System.nanoTime() - t0;
