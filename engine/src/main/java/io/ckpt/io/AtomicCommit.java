@@ -14,8 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Crash-safe publication of a checkpoint: the file is written under a temporary name in the
- * target's directory, forced, completed by its trailer, forced again, renamed atomically over
- * the target, and the directory is synced. A crash at any instant leaves the previous file or
+ * target's directory, completed by its trailer, forced, renamed atomically over the target, and
+ * the directory is synced. A crash at any instant leaves the previous file or
  * the new complete one under the target name, never a partial one. Leftover temporary files
  * of an interrupted save are removed by the next save to the same target.
  *
@@ -103,8 +103,8 @@ public final class AtomicCommit {
 
     /**
      * Completes and publishes the file written at {@code temp}: truncates it to
-     * {@code trailerOffset}, forces it, appends {@code trailer}, forces again, renames it to
-     * {@code target} atomically and syncs the directory.
+     * {@code trailerOffset}, appends {@code trailer}, forces it, renames it to {@code target}
+     * atomically and syncs the directory.
      *
      * @param temp          the complete file but for its trailer, beside {@code target}
      * @param target        the name to publish it under; an existing file there is replaced
@@ -117,11 +117,12 @@ public final class AtomicCommit {
     public static int commit(Path temp, Path target, long trailerOffset, ByteBuffer trailer) throws IOException {
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             ch.truncate(trailerOffset);
-            ch.force(true);
             ByteBuffer t = trailer.duplicate().clear();
             while (t.hasRemaining()) {
                 ch.write(t, trailerOffset + t.position());
             }
+            // One force: the file has no name a reader would open until the rename, which comes
+            // after it, so a trailer durable before the bytes it describes is never seen.
             ch.force(true);
         }
         try {
@@ -130,7 +131,7 @@ public final class AtomicCommit {
             throw new IOException("cannot rename " + temp + " to " + target + " atomically: " + e.getMessage(), e);
         }
         syncDirectory(target.toAbsolutePath().getParent());
-        return 3;
+        return 2;
     }
 
     /**

@@ -82,13 +82,15 @@ class ImageRestoreTest {
     }
 
     @Test
-    void shouldLeaveZeroPagesInsideStoredBlocksAsHolesToo() throws Exception {
+    void shouldLeaveLongRunsOfZeroPagesInsideStoredBlocksAsHolesToo() throws Exception {
         Path image = dir.resolve("pages.img");
         byte[] bytes = new byte[16 << 20];
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(SEED);
         for (int block = 0; block < bytes.length / (64 << 10); block++) {
-            // One random page in each 64 KiB block, the other 15 zero.
-            int page = block * 16 + rnd.nextInt(16);
+            // One random page among the first four of each 64 KiB block, the other 15 zero: every
+            // zero run is at least 12 pages, above ImageRestore.HOLE_BYTES (shorter ones are written).
+            assertTrue(12 * 4096 >= ImageRestore.HOLE_BYTES);
+            int page = block * 16 + rnd.nextInt(4);
             for (int i = 0; i < 4096; i++) {
                 bytes[page * 4096 + i] = (byte) rnd.nextInt();
             }
@@ -103,6 +105,31 @@ class ImageRestoreTest {
         assumeTrue(allocated >= 0, "stat(1) is not available to read the allocated size");
         assertTrue(allocated <= bytes.length / 16 + (1 << 20), "allocated " + allocated + " bytes for "
             + bytes.length / 16 + " bytes of non-zero pages: zero pages were written");
+    }
+
+    @Test
+    void shouldGiveBackZeroGapsOfEveryLengthAndAShortLastPage() throws Exception {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(SEED);
+        for (int trial = 0; trial < 8; trial++) {
+            // Runs of 1-20 data pages and 1-20 zero pages, so that gaps fall below, at and above
+            // HOLE_BYTES, inside blocks and across them; the image ends inside a page.
+            byte[] bytes = new byte[(4 << 20) - 1 - rnd.nextInt(4095)];
+            int at = rnd.nextBoolean() ? 0 : 4096 * (1 + rnd.nextInt(20));
+            while (at < bytes.length) {
+                int end = Math.min(bytes.length, at + 4096 * (1 + rnd.nextInt(20)));
+                for (int i = at; i < end; i++) {
+                    bytes[i] = (byte) (1 + rnd.nextInt(255));
+                }
+                at = end + 4096 * (1 + rnd.nextInt(20));
+            }
+            Path image = dir.resolve("gaps" + trial + ".img");
+            Files.write(image, bytes);
+            Path ckpt = dir.resolve("gaps" + trial + ".ckpt");
+            Checkpoints.saveImage(image, ckpt, SaveOptions.defaults());
+            Path back = dir.resolve("gaps" + trial + "-back.img");
+            Checkpoints.restoreImage(ckpt, back, RestoreOptions.defaults());
+            assertArrayEquals(bytes, Files.readAllBytes(back), "trial " + trial);
+        }
     }
 
     @Test

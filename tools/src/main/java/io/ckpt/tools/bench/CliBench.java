@@ -31,7 +31,8 @@ import io.ckpt.workload.ArenaFiller.Profile;
  *
  * <p>Nothing here forces files to disk: neither {@code lz4} nor {@code ckpt restore} (without
  * {@code --sync}) does, while {@code ckpt save} keeps its crash-safe commit (two fsyncs and a
- * directory sync) in its time. The image is read from the page cache after an untimed warm-up
+ * directory sync) in its time. An untimed {@code sync} before each command writes back what the
+ * previous ones left dirty, so that no command waits for another's bytes. The image is read from the page cache after an untimed warm-up
  * round.
  *
  * <p>Thread-safety: one {@link #run} at a time.
@@ -238,7 +239,8 @@ public final class CliBench {
         r.put("machine_note", "java " + System.getProperty("java.version") + ", "
             + Runtime.getRuntime().availableProcessors() + " cores, load " + String.format(Locale.ROOT, "%.2f",
             java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
-            + "; files in " + work.getParent() + "; no file is forced but by ckpt save's commit");
+            + "; files in " + work.getParent() + "; sync (untimed) before each command; no file is forced but by"
+            + " ckpt save's commit");
         Map<String, Object> commands = new LinkedHashMap<>();
         for (Map.Entry<String, List<Measured>> e : results.entrySet()) {
             String[] key = e.getKey().split("/");
@@ -346,6 +348,7 @@ public final class CliBench {
             }
             full.addAll(command);
             Path log = work.resolve("out.txt");
+            settle();
             ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile());
             long t0 = System.nanoTime();
             Process p = pb.start();
@@ -370,6 +373,23 @@ public final class CliBench {
             long bytes = output != null && Files.exists(output) ? Files.size(output) : -1;
             long allocated = output != null && what.equals("restore") ? allocated(output) : -1;
             return new Measured(nanos / 1e9, rss, bytes, allocated);
+        }
+    }
+
+    /**
+     * Untimed, before every timed command: {@code sync}, so that no command pays for the
+     * write-back of the files an earlier one left dirty (a restore leaves up to a GiB), as
+     * {@code hyperfine --prepare sync} does. Without it, whichever command happens to force a
+     * file (ckpt save's commit) or to run when the kernel starts writing back waits for the
+     * others' bytes, and the order of a round decides its figures.
+     */
+    private static void settle() throws IOException, InterruptedException {
+        try {
+            Process p = new ProcessBuilder("sync").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            p.waitFor();
+        } catch (IOException e) {
+            // no sync(1): the figures then carry the write-back, as before
         }
     }
 
