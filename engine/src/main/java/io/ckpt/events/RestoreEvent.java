@@ -106,20 +106,10 @@ public final class RestoreEvent extends Event {
     @Description("Lazy: the prefetch policy used")
     private String prefetch;
 
-    /** @return a begun event when Flight Recorder runs ({@link Jfr#active()}), else null: nothing to do. */
-    public static RestoreEvent beginIfActive() {
-        if (!Jfr.active()) {
-            return null;
-        }
-        RestoreEvent e = new RestoreEvent();
-        e.begin();
-        return e;
-    }
-
     /**
      * Ends {@code event}.
      *
-     * @param event an event from {@link #beginIfActive()}, not null
+     * @param event an event from {@link Jfr#beginRestore()}, not null
      * @return true if it should be filled in and committed
      */
     public static boolean endShouldCommit(RestoreEvent event) {

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.ckpt.codec.BlockDecoder;
+import io.ckpt.events.Jfr;
 import io.ckpt.events.RestoreEvent;
 import io.ckpt.format.CheckpointMetadata;
 import io.ckpt.format.Encoding;
@@ -62,7 +63,7 @@ public final class EagerRestore {
      */
     public static RestoreStats restore(CheckpointLocation file, GuestMemory memory, RestoreOptions options)
         throws IOException {
-        RestoreEvent event = RestoreEvent.beginIfActive();
+        RestoreEvent event = Jfr.beginRestore();
         long t0 = System.nanoTime();
         try (ResolvedCheckpoint chain = ResolvedCheckpoint.open(file)) {
             return restore(chain, memory, options, t0, event);
@@ -80,7 +81,7 @@ public final class EagerRestore {
      */
     public static RestoreStats restore(ResolvedCheckpoint chain, GuestMemory memory, RestoreOptions options)
         throws IOException {
-        return restore(chain, memory, options, System.nanoTime(), RestoreEvent.beginIfActive());
+        return restore(chain, memory, options, System.nanoTime(), Jfr.beginRestore());
     }
 
     private static RestoreStats restore(ResolvedCheckpoint chain, GuestMemory memory, RestoreOptions options, long t0,

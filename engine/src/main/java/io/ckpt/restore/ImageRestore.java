@@ -86,7 +86,7 @@ public final class ImageRestore {
      * @throws IOException as {@link #restore(Path, Path, RestoreOptions)}, and on a store failure
      */
     public static RestoreStats restore(CheckpointLocation file, Path image, RestoreOptions options) throws IOException {
-        io.ckpt.events.RestoreEvent event = io.ckpt.events.RestoreEvent.beginIfActive();
+        io.ckpt.events.RestoreEvent event = io.ckpt.events.Jfr.beginRestore();
         RestoreStats stats = restore(file, image, options, System.nanoTime());
         if (event != null && io.ckpt.events.RestoreEvent.endShouldCommit(event)) {
             event.fillImage(file.toString(), stats);

@@ -203,7 +203,7 @@ public final class LazyRestore implements AutoCloseable {
      */
     public static LazyRestore start(CheckpointLocation file, GuestMemory memory, LazyRestoreOptions options)
         throws IOException {
-        RestoreEvent event = RestoreEvent.beginIfActive();
+        RestoreEvent event = Jfr.beginRestore();
         long t0 = System.nanoTime();
         ResolvedCheckpoint chain = ResolvedCheckpoint.open(file);
         LazyRestore r;
