@@ -24,8 +24,13 @@ import org.agrona.BufferUtil;
  * that shrinks is an {@link IOException}; bytes appended are ignored.
  */
 final class ImageFileSource extends BlockSource {
-    /** Bytes per read call: large enough that the calls cost nothing next to the copy. */
-    static final int READ_BYTES = 1 << 20;
+    /**
+     * Bytes per read call: large enough that the calls cost nothing next to the copy, small
+     * enough that what a read copied is still in the core's L2 cache when the zero check and the
+     * compressor read it (1 MiB per core here: a 1 GiB image saved 2-3% slower with 1 MiB reads
+     * than with 256 KiB, with more system time; 4,096 calls for 1 GiB).
+     */
+    static final int READ_BYTES = 256 << 10;
 
     private final Path image;
     private final long dataLength;
