@@ -274,6 +274,24 @@ class GoldenFilesTest {
         assertEquals(g.storageBlocks(), report.storageBlocks());
     }
 
+    /**
+     * (b') Files of earlier writers stay readable: {@code older/} holds golden files replaced
+     * when the writer changed (not the format); each restores to its golden's arena.
+     */
+    @Test
+    void shouldRestoreFilesOfEarlierWriters() throws Exception {
+        Golden g = GOLDENS.stream().filter(x -> x.file().equals("mixed-zstd.ckpt")).findFirst().orElseThrow();
+        Path older = goldenDir().resolve("older").resolve("mixed-zstd-with-content-size.ckpt");
+        try (GuestMemory expected = g.arena(); GuestMemory restored = GuestMemory.allocate(g.arenaSize())) {
+            restored.fill(0, g.arenaSize(), (byte) 0x5A);
+            RestoreStats stats = Checkpoints.restore(older, restored,
+                RestoreOptions.defaults().withVerifyChecksums(true).withThreads(1));
+            assertEquals(g.lz4Blocks(), stats.lz4Blocks(), "ZSTD blocks");
+            assertArenasEqual(expected, restored, older.toString());
+        }
+        assertEquals(g.blockCount(), CheckpointVerifier.verify(older).blocks());
+    }
+
     /** (c) The committed metadata says what the README records. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("goldens")

@@ -3,6 +3,7 @@ package io.ckpt.codec;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
+import com.github.luben.zstd.EndDirective;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDictCompress;
 import io.ckpt.format.Codec;
@@ -27,6 +28,9 @@ public final class BlockEncoder implements AutoCloseable {
     private final CRC32C crc = new CRC32C();
     private final ByteBuffer zeros = BufferZero.zeros();
     private final ViewCache views = new ViewCache();
+    private final ViewCache dstViews = new ViewCache();
+    /** With a dictionary: frames through {@link #zstdStreamed}. */
+    private final boolean attachDictionary;
 
     private Encoding lastEncoding;
     private int lastCrc;
@@ -56,6 +60,7 @@ public final class BlockEncoder implements AutoCloseable {
         this.codec = codec;
         this.lz4 = codec == Codec.LZ4 ? Lz4.compressor(lz4Level) : null;
         this.zstd = codec == Codec.ZSTD ? Zstd.compressContext(Zstd.checkLevel(zstdLevel), dictionary) : null;
+        this.attachDictionary = zstd != null && dictionary != null;
     }
 
     /**
@@ -119,7 +124,12 @@ public final class BlockEncoder implements AutoCloseable {
                     + ") of " + dst.limit() + (dst.isDirect() ? "" : " (heap)"));
             }
             // The bound is the worst case, so zstd cannot fail for lack of room.
-            int n = zstd.compressDirectByteBuffer(dst, dstOffset, room, src, srcOffset, length);
+            int n;
+            if (attachDictionary) {
+                n = zstdStreamed(v.limit(srcOffset + length).position(srcOffset), dst, dstOffset, room);
+            } else {
+                n = zstd.compressDirectByteBuffer(dst, dstOffset, room, src, srcOffset, length);
+            }
             if (n < length) {
                 lastEncoding = Encoding.ZSTD;
                 return n;
@@ -128,6 +138,24 @@ public final class BlockEncoder implements AutoCloseable {
         dst.put(dstOffset, src, srcOffset, length);
         lastEncoding = Encoding.RAW;
         return length;
+    }
+
+    /**
+     * One frame through zstd's streaming entry: the block goes in with "continue", so the frame
+     * starts with its size unknown, and zstd then references the dictionary's tables instead of
+     * copying them into the context (it copies them for every frame larger than a cut-off of a
+     * few KiB whose size it knows: hundreds of KiB per 64 KiB block at level 3); "end" finishes it.
+     * The frame carries no content size, which section 10.7 of FORMAT.md allows.
+     */
+    private int zstdStreamed(ByteBuffer in, ByteBuffer dst, int dstOffset, int room) {
+        ByteBuffer out = dstView(dst);
+        out.limit(dstOffset + room).position(dstOffset);
+        zstd.compressDirectByteBufferStream(out, in, EndDirective.CONTINUE);
+        if (!zstd.compressDirectByteBufferStream(out, in, EndDirective.END) || in.hasRemaining()) {
+            throw new IllegalStateException("zstd did not finish a frame of " + (in.limit() - in.position())
+                + " bytes in " + room + " bytes of room");
+        }
+        return out.position() - dstOffset;
     }
 
     /** @return the encoding chosen by the last {@link #isZero} (when true) or {@link #encode}. */
@@ -146,6 +174,10 @@ public final class BlockEncoder implements AutoCloseable {
         if (zstd != null) {
             zstd.close();
         }
+    }
+
+    private ByteBuffer dstView(ByteBuffer dst) {
+        return dstViews.view(dst);
     }
 
     private ByteBuffer view(ByteBuffer src) {
