@@ -78,13 +78,22 @@ final class RawImage {
                     buffer.clear().limit(n);
                     memory.getBytes(address, buffer);
                     buffer.flip();
-                    for (int at = 0; at < n; at += HOLE) {
-                        int len = Math.min(HOLE, n - at);
-                        if (!isZero(buffer, at, len)) {
-                            view.limit(at + len).position(at);
+                    // Consecutive non-zero segments go out in one call (a call per 64 KiB cost a
+                    // 1 GiB image 10,000 calls).
+                    int from = -1;
+                    for (int at = 0; ; at = Math.min(n, at + HOLE)) {
+                        boolean data = at < n && !isZero(buffer, at, Math.min(HOLE, n - at));
+                        if (data && from < 0) {
+                            from = at;
+                        } else if (!data && from >= 0) {
+                            view.limit(at).position(from);
                             while (view.hasRemaining()) {
                                 ch.write(view, address + view.position());
                             }
+                            from = -1;
+                        }
+                        if (at == n) {
+                            break;
                         }
                     }
                     progress.update(address + n, length);

@@ -37,6 +37,28 @@ class LazyAndCompactCommandTest {
     }
 
     @Test
+    void shouldRestoreLazilyRunsOfDataAndZerosOfEveryLength() throws Exception {
+        // Data and zero runs of 1 to 300 KiB, so that the writer's 64 KiB segments and 1 MiB
+        // chunks start and end inside them; the image ends inside a page.
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        byte[] b = new byte[(5 << 20) + 777];
+        for (int at = 0; at < b.length; ) {
+            int end = Math.min(b.length, at + 1024 * (1 + rnd.nextInt(300)));
+            for (int i = at; i < end; i++) {
+                b[i] = (byte) (1 + rnd.nextInt(255));
+            }
+            at = end + 1024 * (1 + rnd.nextInt(300));
+        }
+        Path image = Files.write(dir.resolve("runs.raw"), b);
+        Path ckpt = dir.resolve("runs.ckpt");
+        Path back = dir.resolve("runs-back.raw");
+        assertEquals(0, Cli.run("save", "--from-raw", image.toString(), ckpt.toString()).code());
+        Cli.Result r = Cli.run("restore", ckpt.toString(), "--to-raw", back.toString(), "--lazy");
+        assertEquals(0, r.code(), r::toString);
+        assertEquals(-1L, Files.mismatch(image, back), "lazily restored image differs");
+    }
+
+    @Test
     void shouldRejectAnUnknownPrefetchPolicy() throws Exception {
         Path image = Images.write(dir.resolve("image.raw"), 100_000, 5);
         Path ckpt = dir.resolve("image.ckpt");
