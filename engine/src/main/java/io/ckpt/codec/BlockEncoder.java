@@ -126,7 +126,7 @@ public final class BlockEncoder implements AutoCloseable {
             // The bound is the worst case, so zstd cannot fail for lack of room.
             int n;
             if (attachDictionary) {
-                n = zstdStreamed(v.limit(srcOffset + length).position(srcOffset), dst, dstOffset, room);
+                n = zstdStreamed(v.limit(srcOffset + length).position(srcOffset), length, dst, dstOffset, room);
             } else {
                 n = zstd.compressDirectByteBuffer(dst, dstOffset, room, src, srcOffset, length);
             }
@@ -147,13 +147,13 @@ public final class BlockEncoder implements AutoCloseable {
      * few KiB whose size it knows: hundreds of KiB per 64 KiB block at level 3); "end" finishes it.
      * The frame carries no content size, which section 10.7 of FORMAT.md allows.
      */
-    private int zstdStreamed(ByteBuffer in, ByteBuffer dst, int dstOffset, int room) {
+    private int zstdStreamed(ByteBuffer in, int length, ByteBuffer dst, int dstOffset, int room) {
         ByteBuffer out = dstView(dst);
         out.limit(dstOffset + room).position(dstOffset);
         zstd.compressDirectByteBufferStream(out, in, EndDirective.CONTINUE);
         if (!zstd.compressDirectByteBufferStream(out, in, EndDirective.END) || in.hasRemaining()) {
-            throw new IllegalStateException("zstd did not finish a frame of " + (in.limit() - in.position())
-                + " bytes in " + room + " bytes of room");
+            throw new IllegalStateException("zstd did not finish the frame of a " + length + "-byte block in "
+                + room + " bytes of room (" + in.remaining() + " bytes left unread)");
         }
         return out.position() - dstOffset;
     }

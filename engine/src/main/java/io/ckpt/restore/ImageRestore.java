@@ -20,6 +20,7 @@ import io.ckpt.format.CheckpointMetadata;
 import io.ckpt.format.Encoding;
 import io.ckpt.format.IndexEntryDescriptor;
 import io.ckpt.io.AtomicCommit;
+import io.ckpt.io.SparseWriter;
 import io.ckpt.store.CheckpointLocation;
 import io.ckpt.store.FileLocation;
 import org.agrona.BufferUtil;
@@ -29,8 +30,8 @@ import org.agrona.BufferUtil;
  * arena in between: each thread reads whole storage blocks with one positional read into a
  * buffer of its own, checks them, decodes their page blocks into a second buffer and writes
  * each run of consecutive blocks with one positional write. ZERO blocks are never written, nor
- * zero pages at the ends of a run or {@link #HOLE_BYTES} of them inside it: the image is created
- * at its full length first, so they are holes of a sparse file, as with {@code cp --sparse} or
+ * long runs of zero pages inside a run ({@link SparseWriter}): the image is created at its full
+ * length first, so they are holes of a sparse file, as with {@code cp --sparse} or
  * {@code lz4 -d}. Memory use is two buffers per thread whatever the image
  * size, and nothing of the checkpoint is mapped into the process.
  *
@@ -46,14 +47,6 @@ import org.agrona.BufferUtil;
 public final class ImageRestore {
     /** Bytes of decoded blocks gathered before one write call. */
     static final int WRITE_BYTES = 1 << 20;
-    /**
-     * The shortest run of zero pages inside a run of decoded blocks that is left as a hole.
-     * Shorter gaps are written with the data around them: a hole costs a write call of its own,
-     * and at 4 KiB a real core image needed 31,000 calls (37 per MiB written) where 32 KiB needs
-     * 840, for 2% more disk; {@code lz4 -d} skips 32 KiB segments too.
-     */
-    static final int HOLE_BYTES = 32 << 10;
-
     private ImageRestore() {
     }
 
@@ -317,9 +310,8 @@ public final class ImageRestore {
         private final ByteBuffer read;
         private final ByteBuffer write;
         private final BlockDecoder decoder = new BlockDecoder();
-        /** Zero-page checks: a view of the write buffer and of the shared zeros, reused. */
-        private ByteBuffer view;
-        private final ByteBuffer zeros = io.ckpt.memory.BufferZero.zeros();
+        /** Writes the gathered runs, zero runs as holes. */
+        private final SparseWriter sparse = new SparseWriter();
         private final long dataLength;
         /** Set on the caller's worker only: it reports progress between storage blocks. */
         Progress progress = Progress.NONE;
@@ -346,7 +338,6 @@ public final class ImageRestore {
             this.read = ByteBuffer.allocateDirect(Math.max(1, readBytes)).order(ByteOrder.LITTLE_ENDIAN);
             this.write = ByteBuffer.allocateDirect(Math.max(WRITE_BYTES, chain.head().blockBytes()))
                 .order(ByteOrder.LITTLE_ENDIAN);
-            this.view = write.duplicate();
         }
 
         @Override
@@ -476,9 +467,8 @@ public final class ImageRestore {
 
         /**
          * Writes the gathered run, clipped to the image's data length (the arena's last page may
-         * reach past it), leaving out its leading and trailing zero pages and every inner run of
-         * at least {@link #HOLE_BYTES} of them: they stay holes, as in {@code lz4 -d}'s sparse
-         * output, and cost no page cache.
+         * reach past it): on a stream in order with its zeros, else through {@link SparseWriter},
+         * whose holes cost no page cache.
          */
         private void flush() throws IOException {
             if (runLength == 0) {
@@ -495,55 +485,11 @@ public final class ImageRestore {
                     throw new IOException("cannot write the image at offset " + (runStart + write.position()) + ": "
                         + e.getMessage(), e);
                 }
-                runLength = 0;
-                write.clear();
-                return;
-            }
-            int page = io.ckpt.memory.GuestMemory.PAGE_SIZE;
-            int from = 0;
-            while (from < length && isZeroPage(from, Math.min(page, length - from))) {
-                from += page;
-            }
-            while (from < length) {
-                // [from, to) is data; zero gaps shorter than HOLE_BYTES are written with it.
-                int to = from;
-                int end = from;
-                while (to < length) {
-                    while (to < length && !isZeroPage(to, Math.min(page, length - to))) {
-                        to += page;
-                    }
-                    end = Math.min(to, length);
-                    int gap = to;
-                    while (gap < length && isZeroPage(gap, Math.min(page, length - gap))) {
-                        gap += page;
-                    }
-                    if (gap >= length || gap - to >= HOLE_BYTES) {
-                        to = gap;
-                        break;
-                    }
-                    to = gap;
-                }
-                writeOut(from, end);
-                from = to;
+                write.clear();   // decoding checks indexes against the limit
+            } else {
+                sparse.write(out, write, length, runStart);
             }
             runLength = 0;
-            write.clear();   // decoding checks indexes against the limit
-        }
-
-        private boolean isZeroPage(int at, int length) {
-            return io.ckpt.memory.BufferZero.isZero(view, zeros, at, length);
-        }
-
-        private void writeOut(int from, int to) throws IOException {
-            write.limit(to).position(from);
-            long position = runStart + from;
-            try {
-                while (write.hasRemaining()) {
-                    position += out.write(write, position);
-                }
-            } catch (IOException e) {
-                throw new IOException("cannot write the image at offset " + position + ": " + e.getMessage(), e);
-            }
         }
 
         void close() {

@@ -88,8 +88,8 @@ class ImageRestoreTest {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(SEED);
         for (int block = 0; block < bytes.length / (64 << 10); block++) {
             // One random page among the first four of each 64 KiB block, the other 15 zero: every
-            // zero run is at least 12 pages, above ImageRestore.HOLE_BYTES (shorter ones are written).
-            assertTrue(12 * 4096 >= ImageRestore.HOLE_BYTES);
+            // zero run is at least 12 pages, above io.ckpt.io.SparseWriter.HOLE_BYTES (shorter ones are written).
+            assertTrue(12 * 4096 >= io.ckpt.io.SparseWriter.HOLE_BYTES);
             int page = block * 16 + rnd.nextInt(4);
             for (int i = 0; i < 4096; i++) {
                 bytes[page * 4096 + i] = (byte) rnd.nextInt();

@@ -30,10 +30,10 @@ import io.ckpt.workload.ArenaFiller.Profile;
  * compared byte for byte with the original, for both tools; a difference fails the run.
  *
  * <p>Nothing here forces files to disk: neither {@code lz4} nor {@code ckpt restore} (without
- * {@code --sync}) does, while {@code ckpt save} keeps its crash-safe commit (two fsyncs and a
- * directory sync) in its time. An untimed {@code sync} before each command writes back what the
- * previous ones left dirty, so that no command waits for another's bytes. The image is read from the page cache after an untimed warm-up
- * round.
+ * {@code --sync}) does, while {@code ckpt save} keeps its crash-safe commit (an fsync, a rename
+ * and a directory sync) in its time. An untimed {@code sync} before each command writes back what
+ * the previous ones left dirty, so that no command waits for another's bytes. The image is read
+ * from the page cache after an untimed warm-up round.
  *
  * <p>Thread-safety: one {@link #run} at a time.
  */
@@ -383,7 +383,7 @@ public final class CliBench {
      * file (ckpt save's commit) or to run when the kernel starts writing back waits for the
      * others' bytes, and the order of a round decides its figures.
      */
-    private static void settle() throws IOException, InterruptedException {
+    private static void settle() throws InterruptedException {
         try {
             Process p = new ProcessBuilder("sync").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();

@@ -12,23 +12,22 @@ import java.nio.file.StandardOpenOption;
 
 import io.ckpt.Progress;
 import io.ckpt.io.AtomicCommit;
+import io.ckpt.io.SparseWriter;
 import io.ckpt.memory.GuestMemory;
 import org.agrona.BufferUtil;
 
 /**
  * Writes guest memory out as a raw image file (the lazy restore's output and the demo's
  * {@code lz4} input), through the arena's accessors so that a lazy restore faults each block in
- * as it is read. Blocks that read as all zeros are not written: they are holes of a sparse
- * file, as {@code cp --sparse} and {@code lz4 -d} leave them. (An eager restore writes its
- * image without an arena: {@link io.ckpt.restore.ImageRestore}.)
+ * as it is read. Long runs of zero pages are not written ({@link SparseWriter}, as in the eager
+ * restore): they are holes of a sparse file, as {@code cp --sparse} and {@code lz4 -d} leave
+ * them. (An eager restore writes its image without an arena: {@link io.ckpt.restore.ImageRestore}.)
  *
  * <p>Thread-safety: stateless; each call uses its own buffer and channel.
  */
 final class RawImage {
     /** Bytes per read of the arena and per write call. */
     static final int CHUNK = 1 << 20;
-    /** Granularity of holes: a 64 KiB run of zeros is skipped, anything shorter is written. */
-    static final int HOLE = 64 << 10;
 
     private RawImage() {
     }
@@ -65,8 +64,7 @@ final class RawImage {
         }
         Path temp = AtomicCommit.tempFor(abs);
         ByteBuffer buffer = ByteBuffer.allocateDirect(CHUNK);
-        // Writes go through a view, so that the buffer's own limit stays the chunk's for the zero checks.
-        ByteBuffer view = buffer.duplicate();
+        SparseWriter sparse = new SparseWriter();
         boolean moved = false;
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -78,24 +76,7 @@ final class RawImage {
                     buffer.clear().limit(n);
                     memory.getBytes(address, buffer);
                     buffer.flip();
-                    // Consecutive non-zero segments go out in one call (a call per 64 KiB cost a
-                    // 1 GiB image 10,000 calls).
-                    int from = -1;
-                    for (int at = 0; ; at = Math.min(n, at + HOLE)) {
-                        boolean data = at < n && !isZero(buffer, at, Math.min(HOLE, n - at));
-                        if (data && from < 0) {
-                            from = at;
-                        } else if (!data && from >= 0) {
-                            view.limit(at).position(from);
-                            while (view.hasRemaining()) {
-                                ch.write(view, address + view.position());
-                            }
-                            from = -1;
-                        }
-                        if (at == n) {
-                            break;
-                        }
-                    }
+                    sparse.write(ch, buffer, n, address);
                     progress.update(address + n, length);
                 }
                 if (durable) {
@@ -138,19 +119,4 @@ final class RawImage {
         }
     }
 
-    private static boolean isZero(ByteBuffer b, int at, int length) {
-        int i = at;
-        int end = at + length;
-        for (; i + 8 <= end; i += 8) {
-            if (b.getLong(i) != 0) {
-                return false;
-            }
-        }
-        for (; i < end; i++) {
-            if (b.get(i) != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
 }
