@@ -28,6 +28,7 @@ public final class BlockEncoder implements AutoCloseable {
     private final CRC32C crc = new CRC32C();
     private final ByteBuffer zeros = BufferZero.zeros();
     private final ViewCache views = new ViewCache();
+    /** Apart from {@link #views}: an arena of many slabs would evict the staging slot's view there. */
     private final ViewCache dstViews = new ViewCache();
     /** With a dictionary: frames through {@link #zstdStreamed}. */
     private final boolean attachDictionary;
