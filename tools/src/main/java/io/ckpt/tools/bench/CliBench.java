@@ -35,11 +35,18 @@ import io.ckpt.workload.ArenaFiller.Profile;
  * the previous ones left dirty, so that no command waits for another's bytes. The image is read
  * from the page cache after an untimed warm-up round.
  *
+ * <p>Every command writes a new file: its output from the previous round is deleted, untimed,
+ * before it runs, so both tools start alike (as a user's first save, or a save under a new
+ * name). With {@code overwrite}, saves write over the previous round's file instead: {@code lz4
+ * -f} truncates its output first and reuses those pages at once, while {@code ckpt save} keeps
+ * the previous checkpoint until the new one is committed, so it needs as many new page-cache
+ * pages as it writes, and frees the old file's at the rename.
+ *
  * <p>Thread-safety: one {@link #run} at a time.
  */
 public final class CliBench {
     /** Report format version, bumped when keys change meaning. */
-    public static final int REPORT_VERSION = 1;
+    public static final int REPORT_VERSION = 2;
 
     /** How to start {@code ckpt}: the launcher, or this JVM's java and class path when there is none. */
     private final List<String> ckpt;
@@ -47,6 +54,7 @@ public final class CliBench {
     private final boolean ckptZstd;
     private final String zstd;
     private final String gnuTime;
+    private final boolean overwrite;
 
     /**
      * @param ckpt the command that runs ckpt, e.g. {@code [tools/bin/ckpt]}
@@ -63,6 +71,19 @@ public final class CliBench {
      * @param zstd     the {@code zstd} executable to time {@code zstd -1} and {@code zstd -d} with, or null
      */
     public CliBench(List<String> ckpt, String lz4, boolean ckptZstd, String zstd) {
+        this(ckpt, lz4, ckptZstd, zstd, false);
+    }
+
+    /**
+     * @param ckpt      the command that runs ckpt, e.g. {@code [tools/bin/ckpt]}
+     * @param lz4       the {@code lz4} executable, or null to leave it out
+     * @param ckptZstd  also time {@code ckpt save --codec zstd} (tool {@code ckpt_zstd_dict}) and its restore
+     * @param zstd      the {@code zstd} executable to time {@code zstd -1} and {@code zstd -d} with, or null
+     * @param overwrite saves write over the previous round's file instead of a new one (report key
+     *                  {@code save_outputs}: {@code "overwritten"} rather than {@code "new"})
+     */
+    public CliBench(List<String> ckpt, String lz4, boolean ckptZstd, String zstd, boolean overwrite) {
+        this.overwrite = overwrite;
         this.ckpt = List.copyOf(ckpt);
         this.lz4 = lz4;
         this.ckptZstd = ckptZstd;
@@ -236,11 +257,13 @@ public final class CliBench {
         r.put("ckpt_command", String.join(" ", ckpt));
         r.put("lz4_command", lz4);
         r.put("zstd_command", zstd);
+        r.put("save_outputs", overwrite ? "overwritten" : "new");
         r.put("machine_note", "java " + System.getProperty("java.version") + ", "
             + Runtime.getRuntime().availableProcessors() + " cores, load " + String.format(Locale.ROOT, "%.2f",
             java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
             + "; files in " + work.getParent() + "; sync (untimed) before each command; no file is forced but by"
-            + " ckpt save's commit");
+            + " ckpt save's commit; " + (overwrite ? "saves write over the previous round's files"
+                : "every command writes a new file (the previous one deleted, untimed)"));
         Map<String, Object> commands = new LinkedHashMap<>();
         for (Map.Entry<String, List<Measured>> e : results.entrySet()) {
             String[] key = e.getKey().split("/");
@@ -338,7 +361,7 @@ public final class CliBench {
         }
 
         Measured run(Path work) throws IOException, InterruptedException {
-            if (what.equals("restore")) {
+            if (output != null && (what.equals("restore") || !overwrite)) {
                 Files.deleteIfExists(output);   // both tools then write a new file
             }
             Path rssFile = work.resolve("rss.txt");

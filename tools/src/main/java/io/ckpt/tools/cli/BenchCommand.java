@@ -54,11 +54,14 @@ final class BenchCommand implements Command {
             .option("--restore-threads", "N", "ckpt restore threads (default: the engine's).")
             .option("--pages-per-block", "N", "ckpt pages per block (default: the engine's).")
             .option("--storage-block", "SIZE", "ckpt storage block size, e.g. 1m (default: the engine's).")
+            .flag("--overwrite", "With --cli: saves write over the previous round's files (ckpt replaces its checkpoint "
+                + "once the new one is committed, lz4 -f truncates first) instead of new files (default: every command "
+                + "writes a new file, the previous one deleted untimed).")
             .flag("--cli", "Time whole commands as processes instead, as a user meets them: 'ckpt save --from-raw' "
                 + "against 'lz4 -1', 'ckpt restore --to-raw' against 'lz4 -d', 'ckpt --help' and 'ckpt inspect', on the "
                 + "--image (or a generated --size/--profile image), in interleaved rounds; every restored image is "
                 + "compared with the original. Takes --image, --size, --profile, --seed, --rounds, --json, --out, --dir, "
-                + "--no-lz4-cli, and --also-codec zstd (adds 'ckpt save --codec zstd' and its restore, and zstd -1 / "
+                + "--overwrite, --no-lz4-cli, and --also-codec zstd (adds 'ckpt save --codec zstd' and its restore, and zstd -1 / "
                 + "zstd -d) with --no-zstd-cli.")
             .examples(
                 "  ckpt bench --size 1g --rounds 5",
@@ -70,6 +73,10 @@ final class BenchCommand implements Command {
     public int run(Args a, Io io) throws Exception {
         if (a.flag("--cli")) {
             return cli(a, io);
+        }
+        if (a.flag("--overwrite")) {
+            throw new UsageException(a.spec(), "option '--overwrite' applies to --cli only (the in-process bench "
+                + "writes every save to a new file)");
         }
         Bench b = new Bench();
         b.image = a.path("--image");
@@ -150,7 +157,7 @@ final class BenchCommand implements Command {
                 io.err().println("ckpt bench --cli: note: no zstd on PATH: the zstd -1 command line is skipped");
             }
         }
-        CliBench bench = new CliBench(CliBench.thisCkpt(), lz4, zstd, zstdCli);
+        CliBench bench = new CliBench(CliBench.thisCkpt(), lz4, zstd, zstdCli, a.flag("--overwrite"));
         Map<String, Object> report = bench.run(image, size, profile, a.longValue("--seed", 42, Long.MIN_VALUE,
             Long.MAX_VALUE), rounds, base, io.err());
         String json = Json.write(report);

@@ -164,6 +164,7 @@ class BenchCommandTest {
         Map<String, Object> r = (Map<String, Object>) Json.parse(out.toString());
         assertEquals(Json.parse(Files.readString(copy)), r);
         assertEquals("cli", r.get("kind"));
+        assertEquals("new", r.get("save_outputs"));
         assertEquals((long) bytes.length, r.get("image_bytes"));
         assertEquals(2L, r.get("rounds"));
         Map<String, Object> commands = (Map<String, Object>) r.get("commands");
@@ -190,6 +191,30 @@ class BenchCommandTest {
             assertEquals(List.of("cli.json", "core.img"), left.map(p -> p.getFileName().toString()).sorted().toList(),
                 "the bench's own files are removed");
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldLetSavesWriteOverThePreviousRoundsFiles() throws Exception {
+        byte[] bytes = new byte[1 << 20];
+        new java.util.SplittableRandom(11).nextBytes(bytes);
+        Path image = dir.resolve("core.img");
+        Files.write(image, bytes);
+        int exit = run("--cli", "--image", image.toString(), "--rounds", "2", "--json", "--dir", dir.toString(),
+            "--overwrite");
+        assertEquals(0, exit, err.toString());
+        Map<String, Object> r = (Map<String, Object>) Json.parse(out.toString());
+        assertEquals("overwritten", r.get("save_outputs"));
+        assertTrue(((String) r.get("machine_note")).contains("saves write over the previous round's files"),
+            r.toString());
+        Map<String, Object> save = (Map<String, Object>) ((Map<String, Object>) r.get("commands")).get("save");
+        assertEquals(2, ((List<Object>) ((Map<String, Object>) save.get("ckpt")).get("samples_s")).size());
+    }
+
+    @Test
+    void shouldRefuseOverwriteOutsideWholeCommands() {
+        assertEquals(1, run("--size", "8m", "--overwrite", "--dir", dir.toString()));
+        assertTrue(err.toString().contains("'--overwrite' applies to --cli only"), err.toString());
     }
 
     @Test
