@@ -12,7 +12,7 @@ import io.ckpt.memory.BufferZero;
  * either end of the range, and every run of at least {@link #HOLE_BYTES} of them inside it. A
  * shorter zero run is written with the data around it: each hole costs a write call of its own,
  * and at 4 KiB a real 1 GiB core image needed 31,056 calls (37 per MiB written) where 32 KiB
- * needs 837, for 2% more disk ({@code lz4 -d} skips 32 KiB segments too). The range starts on a
+ * needs 833, for 2% more disk ({@code lz4 -d} skips 32 KiB segments too). The range starts on a
  * page of the file, so the pages checked are the file's pages.
  *
  * <p>Used by both raw-image writers: the eager restore ({@code ImageRestore}) and the writer of

@@ -57,24 +57,6 @@ public final class CliBench {
     private final boolean overwrite;
 
     /**
-     * @param ckpt the command that runs ckpt, e.g. {@code [tools/bin/ckpt]}
-     * @param lz4  the {@code lz4} executable, or null to leave it out
-     */
-    public CliBench(List<String> ckpt, String lz4) {
-        this(ckpt, lz4, false, null);
-    }
-
-    /**
-     * @param ckpt     the command that runs ckpt, e.g. {@code [tools/bin/ckpt]}
-     * @param lz4      the {@code lz4} executable, or null to leave it out
-     * @param ckptZstd also time {@code ckpt save --codec zstd} (tool {@code ckpt_zstd_dict}) and its restore
-     * @param zstd     the {@code zstd} executable to time {@code zstd -1} and {@code zstd -d} with, or null
-     */
-    public CliBench(List<String> ckpt, String lz4, boolean ckptZstd, String zstd) {
-        this(ckpt, lz4, ckptZstd, zstd, false);
-    }
-
-    /**
      * @param ckpt      the command that runs ckpt, e.g. {@code [tools/bin/ckpt]}
      * @param lz4       the {@code lz4} executable, or null to leave it out
      * @param ckptZstd  also time {@code ckpt save --codec zstd} (tool {@code ckpt_zstd_dict}) and its restore

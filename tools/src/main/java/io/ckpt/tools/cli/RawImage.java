@@ -117,6 +117,4 @@ final class RawImage {
         } finally {
             BufferUtil.free(buffer);
         }
-    }
-
-}
+    }}

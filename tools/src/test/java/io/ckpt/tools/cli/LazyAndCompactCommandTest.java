@@ -38,8 +38,9 @@ class LazyAndCompactCommandTest {
 
     @Test
     void shouldRestoreLazilyRunsOfDataAndZerosOfEveryLength() throws Exception {
-        // Data and zero runs of 1 to 300 KiB, so that the writer's 64 KiB segments and 1 MiB
-        // chunks start and end inside them; the image ends inside a page.
+        // Data and zero runs of 1 to 300 KiB, so that the writer's 1 MiB chunks start and end
+        // inside them and its zero runs fall below, at and above SparseWriter.HOLE_BYTES; the
+        // image ends inside a page.
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
         byte[] b = new byte[(5 << 20) + 777];
         for (int at = 0; at < b.length; ) {
