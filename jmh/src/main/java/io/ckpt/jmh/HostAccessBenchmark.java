@@ -16,6 +16,8 @@ import io.ckpt.restore.lazy.LazyRestoreOptions;
 import io.ckpt.save.PendingCheckpoint;
 import io.ckpt.save.SaveOptions;
 import io.ckpt.save.SaveStats;
+import org.agrona.BufferUtil;
+import org.agrona.UnsafeApi;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,9 +38,14 @@ import org.openjdk.jmh.runner.IterationType;
 
 /**
  * What does the engine cost a host whose every memory access goes through {@link GuestMemory}?
- * The same loops run against the same direct memory in five modes (one fork each, all in one run):
+ * The same loops run against the same direct memory in six modes (one fork each, all in one run):
  * <ul>
- *   <li>{@code raw}: Agrona {@link UnsafeBuffer} over the arena's slab, no ckpt code (the baseline);</li>
+ *   <li>{@code raw}: Agrona {@link UnsafeBuffer} over the arena's slab, no ckpt code (the baseline),
+ *       as Agrona ships it: bounds-checked, like {@link GuestMemory}'s accessors and a
+ *       {@code ByteBuffer};</li>
+ *   <li>{@code raw-unchecked}: plain {@code Unsafe} loads, stores and copies at the slab's address,
+ *       no bounds check at all (what {@link UnsafeBuffer} compiles to with
+ *       {@code -Dagrona.disable.bounds.checks=true}): the floor, for reference;</li>
  *   <li>{@code idle}: the arena's accessors, dirty and accessed tracking on, no checkpoint running;</li>
  *   <li>{@code untracked}: the same with tracking off ({@code BlockTracking.setEnabled(false)});</li>
  *   <li>{@code lazy-save}: a lazy checkpoint in progress throughout: rate-limited to {@code rateMiB}
@@ -64,9 +71,11 @@ import org.openjdk.jmh.runner.IterationType;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
+// Without ForkFlags.NO_BOUNDS_CHECKS (the other benchmarks' flag): it would take the bounds checks
+// out of raw's UnsafeBuffer only, and GuestMemory has to check every access; raw-unchecked is that case.
 @Fork(value = 1, jvmArgsAppend = {ForkFlags.EXPORT_MISC, ForkFlags.OPEN_REFLECT, ForkFlags.EXPORT_NIO_CH,
     ForkFlags.EXPORT_REF, ForkFlags.NO_ANALYTICS, ForkFlags.NO_ANNOUNCER, ForkFlags.NO_PERF_INFO,
-    ForkFlags.NO_BOUNDS_CHECKS, ForkFlags.DIRECT_MEMORY})
+    ForkFlags.DIRECT_MEMORY})
 @State(Scope.Benchmark)
 public class HostAccessBenchmark {
     /** Random accesses per invocation of {@link #getLong}, {@link #putLong}, {@link #mixed}. */
@@ -74,8 +83,9 @@ public class HostAccessBenchmark {
     /** Page copies (one out, one in) per invocation of {@link #pageCopy}. */
     static final int PAGES = 64;
     private static final int PAGE = GuestMemory.PAGE_SIZE;
+    private static final long BYTE_BASE = UnsafeApi.arrayBaseOffset(byte[].class);
 
-    @Param({"raw", "idle", "untracked", "lazy-save", "lazy-restored"})
+    @Param({"raw", "raw-unchecked", "idle", "untracked", "lazy-save", "lazy-restored"})
     public String mode;
 
     /** Arena size; at most 1024 so that {@code raw} covers it with one {@link UnsafeBuffer}. */
@@ -96,6 +106,8 @@ public class HostAccessBenchmark {
     private GuestMemory memory;
     private UnsafeBuffer raw;
     private boolean useRaw;
+    /** raw-unchecked: the slab's address; 0 in every other mode. */
+    private long rawAddress;
     private long wordMask;
     private long hotWords;
     private long seed = 0x9E3779B97F4A7C15L;
@@ -119,6 +131,9 @@ public class HostAccessBenchmark {
             case "raw":
                 raw = new UnsafeBuffer(memory.slabFor(0, (int) size), 0, (int) size);
                 useRaw = true;
+                break;
+            case "raw-unchecked":
+                rawAddress = BufferUtil.address(memory.slabFor(0, (int) size));
                 break;
             case "idle":
                 break;
@@ -177,6 +192,12 @@ public class HostAccessBenchmark {
                 s += 0x9E3779B97F4A7C15L;
                 sum += b.getLong((int) (mix(s) & m));
             }
+        } else if (rawAddress != 0) {
+            long a = rawAddress;
+            for (int i = 0; i < BATCH; i++) {
+                s += 0x9E3779B97F4A7C15L;
+                sum += UnsafeApi.getLong(a + (mix(s) & m));
+            }
         } else {
             GuestMemory g = memory;
             for (int i = 0; i < BATCH; i++) {
@@ -200,6 +221,12 @@ public class HostAccessBenchmark {
             for (int i = 0; i < BATCH; i++) {
                 s += 0x9E3779B97F4A7C15L;
                 b.putLong((int) (mix(s) & m), s);
+            }
+        } else if (rawAddress != 0) {
+            long a = rawAddress;
+            for (int i = 0; i < BATCH; i++) {
+                s += 0x9E3779B97F4A7C15L;
+                UnsafeApi.putLong(a + (mix(s) & m), s);
             }
         } else {
             GuestMemory g = memory;
@@ -226,6 +253,13 @@ public class HostAccessBenchmark {
             for (int i = 0; i < PAGES; i++) {
                 b.getBytes((int) c, p, 0, PAGE);
                 b.putBytes((int) ((c + half) & mask), p, 0, PAGE);
+                c = (c + PAGE) & mask;
+            }
+        } else if (rawAddress != 0) {
+            long a = rawAddress;
+            for (int i = 0; i < PAGES; i++) {
+                UnsafeApi.copyMemory(null, a + c, p, BYTE_BASE, PAGE);
+                UnsafeApi.copyMemory(p, BYTE_BASE, null, a + ((c + half) & mask), PAGE);
                 c = (c + PAGE) & mask;
             }
         } else {
@@ -258,6 +292,17 @@ public class HostAccessBenchmark {
                     b.putLong((int) ((((r & 0xFFFF_FFFFL) * hot) >>> 32) << 3), s);
                 } else {
                     sum += b.getLong((int) (r & m));
+                }
+            }
+        } else if (rawAddress != 0) {
+            long a = rawAddress;
+            for (int i = 0; i < BATCH; i++) {
+                s += 0x9E3779B97F4A7C15L;
+                long r = mix(s);
+                if ((r >>> 48) < WRITE_THRESHOLD) {
+                    UnsafeApi.putLong(a + ((((r & 0xFFFF_FFFFL) * hot) >>> 32) << 3), s);
+                } else {
+                    sum += UnsafeApi.getLong(a + (r & m));
                 }
             }
         } else {
