@@ -117,4 +117,5 @@ final class RawImage {
         } finally {
             BufferUtil.free(buffer);
         }
-    }}
+    }
+}
