@@ -23,7 +23,11 @@ public abstract class AccessGuard {
         this(false);
     }
 
-    /** @param readsFree true if reads never need {@link #beforeRead} (the accessors skip the call). */
+    /**
+     * @param readsFree true if reads never need {@link #beforeRead}: the accessors skip the call,
+     *                  and (read tracking off) reads keep their unchecked fast path while this guard
+     *                  is installed.
+     */
     protected AccessGuard(boolean readsFree) {
         this.readsFree = readsFree;
     }

@@ -67,6 +67,14 @@ public final class BlockTracking {
      * arena is quiet, ordered by the host's pause.
      */
     private boolean enabled = true;
+    /**
+     * Plain like {@link #enabled}: true if reads record accessed bits too, which makes every read
+     * check its permission byte (off by default: reads then cost a bounds check, and the accessed
+     * bits hold the blocks written).
+     */
+    private boolean readTracking;
+    /** The arena whose accessors this tracking serves: told when read checks change. */
+    private GuestMemory owner;
     /** True while the arena has a guard: cleared permissions keep {@link #SLOW}. */
     private volatile boolean guarded;
     private volatile UUID base;
@@ -117,11 +125,48 @@ public final class BlockTracking {
         base = null;
         enabled = on;
         clearPermits();
+        if (owner != null) {
+            owner.updateReadChecks();
+        }
+    }
+
+    /**
+     * Records reads in the accessed bits too (on), or only writes (off, the default). On, the
+     * accessed bits are the blocks read or written since they were cleared, so the working-set
+     * hint holds what the host read; the price is a permission check on every read (random
+     * {@code getLong} over 1 GiB: about 18% on JDK 17, see the README's host access cost). Off,
+     * reads check bounds only, and the accessed bits, so the hint, hold the blocks written. Turning
+     * it on records from the next read on. Call while the arena is quiet, as {@link #setEnabled}.
+     *
+     * @param on true to record reads
+     */
+    public void setReadTracking(boolean on) {
+        readTracking = on;
+        clearPermits();
+        if (owner != null) {
+            owner.updateReadChecks();
+        }
+    }
+
+    /** @return true if reads are recorded in the accessed bits ({@link #setReadTracking}; off by default). */
+    public boolean isReadTracking() {
+        return readTracking;
+    }
+
+    /** @return true while reads record accessed bits: tracking on and read tracking on. */
+    boolean readsTracked() {
+        return enabled && readTracking;
+    }
+
+    /** Called once by the arena that owns this tracking, after its bounds are set. */
+    void owner(GuestMemory memory) {
+        owner = memory;
+        memory.updateReadChecks();
     }
 
     /** Slow path of a read: records the accessed bits of the range's blocks. */
     void read(long address, long length) {
-        if (!enabled) {
+        if (!readsTracked()) {
             return;
         }
         int b = (int) (address >>> shift);
@@ -152,7 +197,7 @@ public final class BlockTracking {
 
     /** @return true if the reads of permission block {@code p} have nothing left to record. */
     boolean readRecorded(int p) {
-        if (!enabled) {
+        if (!readsTracked()) {
             return true;
         }
         for (int b = firstOf(p), last = lastOf(p); b <= last; b++) {
@@ -260,8 +305,13 @@ public final class BlockTracking {
      * ({@link #SLOW}); tracking off and no guard leaves nothing to check at all.
      */
     synchronized void clearPermits() {
-        byte base = guarded || shift != PERMIT_SHIFT ? SLOW : enabled ? 0 : (byte) (READ_OK | WRITE_OK);
+        byte base = guarded || shift != PERMIT_SHIFT ? SLOW : open();
         UnsafeApi.setMemory(permits, permitCount, base);
+    }
+
+    /** @return the permission of a block with nothing recorded yet and no guard: what needs no recording is allowed. */
+    private byte open() {
+        return !enabled ? (byte) (READ_OK | WRITE_OK) : readTracking ? 0 : READ_OK;
     }
 
     /** The arena's guard was installed (call before {@link #clearPermits}) or removed (then call {@link #relax}). */
@@ -287,7 +337,7 @@ public final class BlockTracking {
         if (!inline()) {
             return;
         }
-        byte open = enabled ? 0 : (byte) (READ_OK | WRITE_OK);
+        byte open = open();
         for (int p = 0; p < permitCount; p++) {
             byte b = UnsafeApi.getByte(permits + p);
             if ((b & SLOW) != 0) {

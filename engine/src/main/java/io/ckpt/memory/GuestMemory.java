@@ -15,10 +15,15 @@ import org.agrona.UnsafeApi;
  * so arenas far beyond 2 GiB work. Multi-byte values are little-endian.
  *
  * <p><b>The accessors are the software MMU</b> (Java has no page-fault trap for off-heap
- * memory). Their fast path is what a raw off-heap access costs plus one check: the address is
+ * memory). A write's fast path is what a raw off-heap access costs plus one check: the address is
  * bounds-checked, the access must lie in one 64 KiB permission block, and that block's
  * permission byte (a table that stays in the L1 cache: 16 KiB per GiB) must allow the kind of
- * access; then memory is read or written through {@code Unsafe} at the slab's address. Nothing
+ * access; then memory is written through {@code Unsafe} at the slab's address. A read makes that
+ * check only while reads need it: a guard that must see reads is installed (lazy restore), or
+ * read tracking is on ({@link BlockTracking#setReadTracking}); otherwise (idle, tracking off,
+ * during a lazy save, after a lazy restore) its fast path is the bounds check and the load, as a
+ * bounds-checked raw buffer's is: the read bounds ({@link #updateReadChecks}) are set so that
+ * every read fails the compare while reads are checked. Nothing
  * else is loaded: no guard field, no tracking bits, no barrier, so the JIT keeps the arena's
  * fields in registers across a host's loop (the slow path has no barrier either while no guard
  * is installed). The slow path, taken on a block's first read or write after its permission was cleared,
@@ -30,8 +35,10 @@ import org.agrona.UnsafeApi;
  * ({@link #installGuard}), when tracking bits are cleared (a checkpoint's begin, a restore,
  * {@link BlockTracking#reset}), and they are granted one block at a time by slow paths. So an idle
  * host, a host between lazy checkpoints, a host during one (for blocks already preserved) and a
- * host after a lazy restore completed all run the same compiled fast path; there is no
- * deoptimisation when a guard comes or goes.
+ * host after a lazy restore completed all run the same compiled fast path; a guard that only sees
+ * writes (lazy save) causes no deoptimisation when it comes or goes; one that sees reads (lazy
+ * restore) sends reads to their checked path, which a host loop compiled without it may
+ * deoptimise to reach once.
  *
  * <p><b>Memory model.</b> A host thread must see a guard from its first access after the
  * checkpoint's or restore's start returned. The operations that clear permissions require the
@@ -88,6 +95,16 @@ public final class GuestMemory implements AutoCloseable {
     /** The last address of an int, of a long: {@code limit - 4}, {@code limit - 8}; below -1 after close. */
     private long lastInt;
     private long lastLong;
+    /**
+     * The bounds reads check on their fast path: {@link #limit}, {@link #lastInt} and
+     * {@link #lastLong} while reads need no permission (no read-checking guard, read tracking off),
+     * else -1, -5 and -9, so every read fails the compare and takes the checked path. Reads then
+     * cost what a bounds-checked raw access costs: no permission byte is loaded. Written under the
+     * tracking's lock by {@link #updateReadChecks}; read with plain loads (see the class comment).
+     */
+    private long readLimit;
+    private long readLastInt;
+    private long readLastLong;
     private final BlockTracking tracking;
     /** Address of the tracking's permission bytes, one per 64 KiB, read by every accessor. */
     private final long permits;
@@ -144,6 +161,7 @@ public final class GuestMemory implements AutoCloseable {
         this.limit = size;
         this.lastInt = size - 4;
         this.lastLong = size - 8;
+        tracking.owner(this);
     }
 
     /**
@@ -226,8 +244,8 @@ public final class GuestMemory implements AutoCloseable {
      * @throws IllegalStateException if the arena is closed
      */
     public byte getByte(long address) {
-        if (address < 0 || address >= limit || !readable(address)) {
-            return (byte) slow(GET_BYTE, address, 1, 0);
+        if (address < 0 || address >= readLimit) {
+            return checkedGetByte(address);
         }
         return UnsafeApi.getByte(delta(address) + address);
     }
@@ -257,8 +275,8 @@ public final class GuestMemory implements AutoCloseable {
      * @throws IllegalStateException if the arena is closed
      */
     public int getInt(long address) {
-        if (address < 0 || address > lastInt || crosses(address, 3) || !readable(address)) {
-            return (int) slow(GET_INT, address, 4, 0);
+        if (address < 0 || address > readLastInt || crosses(address, 3)) {
+            return checkedGetInt(address);
         }
         return UnsafeApi.getInt(delta(address) + address);
     }
@@ -288,8 +306,8 @@ public final class GuestMemory implements AutoCloseable {
      * @throws IllegalStateException if the arena is closed
      */
     public long getLong(long address) {
-        if (address < 0 || address > lastLong || crosses(address, 7) || !readable(address)) {
-            return slow(GET_LONG, address, 8, 0);
+        if (address < 0 || address > readLastLong || crosses(address, 7)) {
+            return checkedGetLong(address);
         }
         return UnsafeApi.getLong(delta(address) + address);
     }
@@ -322,7 +340,7 @@ public final class GuestMemory implements AutoCloseable {
      */
     public void getBytes(long address, byte[] dst, int dstOffset, int length) {
         Objects.checkFromIndexSize(dstOffset, length, dst.length);
-        if (!fastRange(address, length, BlockTracking.READ_OK)) {
+        if (!fastRead(address, length) && !fastRange(address, length, BlockTracking.READ_OK)) {
             slow(ENTER_READ, address, length, 0);
         }
         while (length > 0) {
@@ -369,7 +387,7 @@ public final class GuestMemory implements AutoCloseable {
      */
     public void getBytes(long address, ByteBuffer dst) {
         int length = dst.remaining();
-        if (!fastRange(address, length, BlockTracking.READ_OK)) {
+        if (!fastRead(address, length) && !fastRange(address, length, BlockTracking.READ_OK)) {
             slow(ENTER_READ, address, length, 0);
         }
         while (length > 0) {
@@ -505,6 +523,7 @@ public final class GuestMemory implements AutoCloseable {
         }
         tracking.guarded(true);
         tracking.clearPermits();
+        updateReadChecks();
     }
 
     /**
@@ -521,6 +540,7 @@ public final class GuestMemory implements AutoCloseable {
             }
             if (GUARD.compareAndSet(this, g, (AccessGuard) null)) {
                 tracking.guarded(false);
+                updateReadChecks();
             }
         }
     }
@@ -536,6 +556,7 @@ public final class GuestMemory implements AutoCloseable {
         if (GUARD.compareAndSet(this, g, (AccessGuard) null)) {
             tracking.guarded(false);
             tracking.relax(TSO);
+            updateReadChecks();
         }
     }
 
@@ -553,6 +574,7 @@ public final class GuestMemory implements AutoCloseable {
         limit = -1;
         lastInt = -5;
         lastLong = -9;
+        updateReadChecks();
         freeSlabs();
     }
 
@@ -567,6 +589,59 @@ public final class GuestMemory implements AutoCloseable {
     private static final int PUT_INT = 5;
     private static final int PUT_LONG = 6;
     private static final int ENTER_WRITE = 7;
+
+    /** @return true if reads need no permission now and {@code [address, address + length)} is in bounds and non-empty. */
+    private boolean fastRead(long address, int length) {
+        return length > 0 && address >= 0 && address <= readLimit - length;
+    }
+
+    /*
+     * The checked reads: taken when reads need their permission (a guard that must see reads, or
+     * read tracking on), and by a read the fast compare refused (out of bounds, across a 64 KiB
+     * edge, a closed arena). Separate methods, so the fast path of an arena whose reads are free
+     * is a bounds check and the load, nothing else; the JIT inlines these where a host's reads
+     * do take them.
+     */
+
+    private byte checkedGetByte(long address) {
+        if (address < 0 || address >= limit || !readable(address)) {
+            return (byte) slow(GET_BYTE, address, 1, 0);
+        }
+        return UnsafeApi.getByte(delta(address) + address);
+    }
+
+    private int checkedGetInt(long address) {
+        if (address < 0 || address > lastInt || crosses(address, 3) || !readable(address)) {
+            return (int) slow(GET_INT, address, 4, 0);
+        }
+        return UnsafeApi.getInt(delta(address) + address);
+    }
+
+    private long checkedGetLong(long address) {
+        if (address < 0 || address > lastLong || crosses(address, 7) || !readable(address)) {
+            return slow(GET_LONG, address, 8, 0);
+        }
+        return UnsafeApi.getLong(delta(address) + address);
+    }
+
+    /**
+     * Sets the bounds of the reads' fast path from the arena's state: open, no guard that must see
+     * reads, read tracking off: reads check bounds only; otherwise every read takes the checked
+     * path. Reads become checked only while the arena is quiet (a guard's install, tracking turned
+     * on, close), so the host's pause orders the change before its next read; they become free
+     * again at a guard's removal, which may race with host threads: one that sees the change late
+     * takes the checked path a little longer, which is still correct. Under the tracking's lock,
+     * reading the guard there, so the last of racing updates sees the latest guard.
+     */
+    void updateReadChecks() {
+        synchronized (tracking) {
+            AccessGuard g = (AccessGuard) GUARD.getAcquire(this);
+            boolean checked = limit < 0 || tracking.readsTracked() || g != null && !g.readsFree;
+            readLimit = checked ? -1 : limit;
+            readLastInt = checked ? -5 : lastInt;
+            readLastLong = checked ? -9 : lastLong;
+        }
+    }
 
     /** @return true if {@code [address, address + length)} is in bounds, non-empty, in one permission block, and has {@code permission}. */
     private boolean fastRange(long address, int length, byte permission) {

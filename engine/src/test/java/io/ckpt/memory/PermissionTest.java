@@ -19,37 +19,48 @@ class PermissionTest {
     @Test
     void shouldRecordFirstTouchesAtEveryTrackingGranularity() {
         for (int tb : new int[] {4 << 10, 64 << 10, 1 << 20}) {
-            try (GuestMemory m = GuestMemory.allocate(ARENA, 1 << 20, tb)) {
-                String ctx = "tracking block " + tb;
-                m.tracking().reset(null);
-                m.putLong(3 * tb + 8, 1);
-                m.getLong(5L * tb + 16);
-                m.putInt((1 << 20) - 2, 7);                  // straddles a slab edge (and a block edge)
-                m.getBytes(2L << 20, new byte[3 * tb], 0, 3 * tb);
-                BitSet dirty = new BitSet();
-                dirty.set(3);
-                dirty.set((1 << 20) / tb - 1, (1 << 20) / tb + 1);
-                assertEquals(dirty, m.tracking().snapshotDirty(false), ctx);
-                BitSet accessed = (BitSet) dirty.clone();
+            recordFirstTouches(tb, true);
+            recordFirstTouches(tb, false);
+        }
+    }
+
+    /** Reads set accessed bits only with read tracking on; writes set dirty and accessed bits either way. */
+    private static void recordFirstTouches(int tb, boolean reads) {
+        try (GuestMemory m = GuestMemory.allocate(ARENA, 1 << 20, tb)) {
+            String ctx = "tracking block " + tb + (reads ? ", reads tracked" : ", reads not tracked");
+            m.tracking().setReadTracking(reads);
+            m.tracking().reset(null);
+            m.putLong(3 * tb + 8, 1);
+            m.getLong(5L * tb + 16);
+            m.putInt((1 << 20) - 2, 7);                  // straddles a slab edge (and a block edge)
+            m.getBytes(2L << 20, new byte[3 * tb], 0, 3 * tb);
+            BitSet dirty = new BitSet();
+            dirty.set(3);
+            dirty.set((1 << 20) / tb - 1, (1 << 20) / tb + 1);
+            assertEquals(dirty, m.tracking().snapshotDirty(false), ctx);
+            BitSet accessed = (BitSet) dirty.clone();
+            if (reads) {
                 accessed.set(5);
                 accessed.set((2 << 20) / tb, (2 << 20) / tb + 3);
-                assertEquals(accessed, m.tracking().snapshotAccessed(false), ctx);
-
-                // Cleared bits are recorded again at the next touch, through granted permissions too.
-                for (int i = 0; i < 3; i++) {
-                    m.tracking().snapshotDirty(true);
-                    m.tracking().snapshotAccessed(true);
-                    m.putLong(3 * tb + 8, i);
-                    m.getLong(5L * tb + 16);
-                    BitSet d = new BitSet();
-                    d.set(3);
-                    assertEquals(d, m.tracking().snapshotDirty(false), ctx + " round " + i);
-                    d.set(5);
-                    assertEquals(d, m.tracking().snapshotAccessed(false), ctx + " round " + i);
-                }
-                assertEquals(2, m.getLong(3 * tb + 8), ctx);
-                assertEquals(7, m.getInt((1 << 20) - 2), ctx);
             }
+            assertEquals(accessed, m.tracking().snapshotAccessed(false), ctx);
+
+            // Cleared bits are recorded again at the next touch, through granted permissions too.
+            for (int i = 0; i < 3; i++) {
+                m.tracking().snapshotDirty(true);
+                m.tracking().snapshotAccessed(true);
+                m.putLong(3 * tb + 8, i);
+                m.getLong(5L * tb + 16);
+                BitSet d = new BitSet();
+                d.set(3);
+                assertEquals(d, m.tracking().snapshotDirty(false), ctx + " round " + i);
+                if (reads) {
+                    d.set(5);
+                }
+                assertEquals(d, m.tracking().snapshotAccessed(false), ctx + " round " + i);
+            }
+            assertEquals(2, m.getLong(3 * tb + 8), ctx);
+            assertEquals(7, m.getInt((1 << 20) - 2), ctx);
         }
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -151,6 +152,7 @@ class IncrementalTest {
         Path file = dir.resolve("hint.ckpt");
         try (GuestMemory memory = GuestMemory.allocate(SIZE, SLAB)) {
             ArenaFiller.fill(memory, ArenaFiller.Profile.HEAP, 4);
+            memory.tracking().setReadTracking(true);
             memory.tracking().reset(null);
             int blockBytes = memory.tracking().blockBytes();
             long[] touched = {300, 17, 450, 2};
@@ -169,6 +171,30 @@ class IncrementalTest {
                     "hinted block " + b + " is in a first storage block: " + IndexEntryDescriptor.storageBlock(m.index(), b));
             }
             assertTrue(memory.tracking().snapshotAccessed(false).isEmpty(), "accessed bits cleared at the checkpoint");
+        }
+    }
+
+    @Test
+    void shouldHintTheWrittenBlocksWhileReadsAreNotTracked() throws Exception {
+        Path file = dir.resolve("hint-writes.ckpt");
+        try (GuestMemory memory = GuestMemory.allocate(SIZE, SLAB)) {
+            ArenaFiller.fill(memory, ArenaFiller.Profile.HEAP, 4);
+            assertFalse(memory.tracking().isReadTracking(), "reads are not tracked by default");
+            memory.tracking().reset(null);
+            int blockBytes = memory.tracking().blockBytes();
+            for (long b : new long[] {300, 17, 450, 2}) {
+                memory.getLong(b * blockBytes + 64);
+            }
+            long[] written = {9, 401};
+            for (long b : written) {
+                memory.putLong(b * blockBytes + 128, b);
+            }
+            SaveStats s = Checkpoints.save(memory, file, SaveOptions.defaults().withCompressors(1));
+            assertEquals(written.length, s.hintBlocks(), "the hint holds the written blocks, not the read ones");
+            CheckpointMetadata m = CheckpointMetadata.read(file);
+            for (long b : written) {
+                assertEquals(0, IndexEntryDescriptor.storageBlock(m.index(), b), "hinted block " + b + " comes first");
+            }
         }
     }
 }

@@ -38,7 +38,7 @@ import org.openjdk.jmh.runner.IterationType;
 
 /**
  * What does the engine cost a host whose every memory access goes through {@link GuestMemory}?
- * The same loops run against the same direct memory in six modes (one fork each, all in one run):
+ * The same loops run against the same direct memory in seven modes (one fork each, all in one run):
  * <ul>
  *   <li>{@code raw}: Agrona {@link UnsafeBuffer} over the arena's slab, no ckpt code (the baseline),
  *       as Agrona ships it: bounds-checked, like {@link GuestMemory}'s accessors and a
@@ -46,7 +46,10 @@ import org.openjdk.jmh.runner.IterationType;
  *   <li>{@code raw-unchecked}: plain {@code Unsafe} loads, stores and copies at the slab's address,
  *       no bounds check at all (what {@link UnsafeBuffer} compiles to with
  *       {@code -Dagrona.disable.bounds.checks=true}): the floor, for reference;</li>
- *   <li>{@code idle}: the arena's accessors, dirty and accessed tracking on, no checkpoint running;</li>
+ *   <li>{@code idle}: the arena's accessors, dirty tracking on (reads not tracked, the default), no
+ *       checkpoint running;</li>
+ *   <li>{@code reads-tracked}: the same with read tracking on ({@code BlockTracking.setReadTracking(true)}:
+ *       every read checks its block's permission byte), for the price of the read working set;</li>
  *   <li>{@code untracked}: the same with tracking off ({@code BlockTracking.setEnabled(false)});</li>
  *   <li>{@code lazy-save}: a lazy checkpoint in progress throughout: rate-limited to {@code rateMiB}
  *       MiB/s so that it outlasts the measurement, default pre-image pool; a new one is begun at
@@ -85,7 +88,7 @@ public class HostAccessBenchmark {
     private static final int PAGE = GuestMemory.PAGE_SIZE;
     private static final long BYTE_BASE = UnsafeApi.arrayBaseOffset(byte[].class);
 
-    @Param({"raw", "raw-unchecked", "idle", "untracked", "lazy-save", "lazy-restored"})
+    @Param({"raw", "raw-unchecked", "idle", "reads-tracked", "untracked", "lazy-save", "lazy-restored"})
     public String mode;
 
     /** Arena size; at most 1024 so that {@code raw} covers it with one {@link UnsafeBuffer}. */
@@ -136,6 +139,9 @@ public class HostAccessBenchmark {
                 rawAddress = BufferUtil.address(memory.slabFor(0, (int) size));
                 break;
             case "idle":
+                break;
+            case "reads-tracked":
+                memory.tracking().setReadTracking(true);
                 break;
             case "untracked":
                 memory.tracking().setEnabled(false);

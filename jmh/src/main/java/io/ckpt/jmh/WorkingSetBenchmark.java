@@ -92,6 +92,7 @@ public class WorkingSetBenchmark {
         dir = BenchFiles.newDirectory("ckpt-jmh-workingset-");
         file = dir.resolve("workingset.ckpt");
         source = LazyFixtures.arena(arenaMiB, profile);
+        source.tracking().setReadTracking(true);   // the hint is what the host read
         SaveOptions save = SaveOptions.defaults().withHint(hint);
         int blockBytes = save.blockBytes();
         pagesPerBlock = blockBytes / GuestMemory.PAGE_SIZE;
