@@ -134,7 +134,7 @@ public final class BlockTracking {
      * Records reads in the accessed bits too (on), or only writes (off, the default). On, the
      * accessed bits are the blocks read or written since they were cleared, so the working-set
      * hint holds what the host read; the price is a permission check on every read (random
-     * {@code getLong} over 1 GiB: about 18% on JDK 17, see the README's host access cost). Off,
+     * {@code getLong} over 1 GiB: a fifth to a quarter of its speed, see the README's host access cost). Off,
      * reads check bounds only, and the accessed bits, so the hint, hold the blocks written. Turning
      * it on records from the next read on. Call while the arena is quiet, as {@link #setEnabled}.
      *

@@ -125,8 +125,9 @@ public final class SaveOptions {
     }
 
     /**
-     * @param store store the working-set hint (blocks accessed since the last checkpoint) and write them first (default
-     *              true).
+     * @param store store the working-set hint (blocks accessed since the last checkpoint: written, and read too
+     *              with {@link io.ckpt.memory.BlockTracking#setReadTracking read tracking} on) and write them first
+     *              (default true).
      * @return a copy with that setting
      */
     public SaveOptions withHint(boolean store) {

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The accessors' permission bytes against the tracking bits they stand for: a block's first read
@@ -65,9 +67,16 @@ class PermissionTest {
     }
 
     /** Counts the blocks it was called for; settles every block at once. */
-    private static final class CountingGuard extends AccessGuard {
+    private static class CountingGuard extends AccessGuard {
         final BitSet reads = new BitSet();
         final BitSet writes = new BitSet();
+
+        CountingGuard() {
+        }
+
+        CountingGuard(boolean readsFree) {
+            super(readsFree);
+        }
 
         @Override
         public void beforeRead(long address, long length) {
@@ -115,6 +124,69 @@ class PermissionTest {
             m.putLong(16, 1);
             assertEquals(before, g.reads.cardinality(), "a removed guard was called");
             assertEquals(1, m.getLong(16));
+        }
+    }
+
+    /** As {@link CountingGuard}, but its reads are free: the accessors never call it for one. */
+    private static final class WriteOnlyGuard extends CountingGuard {
+        WriteOnlyGuard() {
+            super(true);
+        }
+    }
+
+    @Test
+    void shouldSendEveryKindOfReadToAGuardThatSeesReadsAndNoneToOneThatDoesNot() {
+        try (GuestMemory m = GuestMemory.allocate(ARENA, 1 << 20)) {
+            int blocks = (int) (ARENA >>> 16);
+            for (int round = 0; round < 3; round++) {
+                for (int b = 0; b < blocks; b++) {
+                    readOnce(m, b, b % 5);                        // unchecked reads first: no permission granted
+                }
+                CountingGuard g = round == 1 ? new WriteOnlyGuard() : new CountingGuard();
+                m.installGuard(g);
+                for (int b = 0; b < blocks; b++) {
+                    readOnce(m, b, (b + round) % 5);
+                }
+                BitSet expected = new BitSet();
+                if (round != 1) {
+                    expected.set(0, blocks);
+                }
+                assertEquals(expected, g.reads, "round " + round + ": blocks whose first read reached the guard");
+                assertTrue(g.writes.isEmpty(), "round " + round + ": no writes");
+                m.removeGuard(g);
+                for (int b = 0; b < blocks; b++) {
+                    readOnce(m, b, b % 5);
+                }
+                assertEquals(expected, g.reads, "round " + round + ": a removed guard was called");
+            }
+        }
+        GuestMemory closed = GuestMemory.allocate(ARENA, 1 << 20);
+        closed.close();
+        for (int kind = 0; kind < 5; kind++) {
+            int k = kind;
+            assertThrows(IllegalStateException.class, () -> readOnce(closed, 0, k), "read kind " + kind + " after close");
+        }
+    }
+
+    /** Reads block {@code b} with one of the five read accessors ({@code kind} 0-4), at an unaligned address. */
+    private static void readOnce(GuestMemory m, int b, int kind) {
+        long a = ((long) b << 16) + 4093;
+        switch (kind) {
+            case 0:
+                m.getByte(a);
+                break;
+            case 1:
+                m.getInt(a);
+                break;
+            case 2:
+                m.getLong(a);
+                break;
+            case 3:
+                m.getBytes(a, new byte[100], 0, 100);
+                break;
+            default:
+                m.getBytes(a, java.nio.ByteBuffer.allocate(100));
+                break;
         }
     }
 }
