@@ -74,12 +74,14 @@ public final class BlockTracking {
      */
     private boolean readTracking;
     /** The arena whose accessors this tracking serves: told when read checks change. */
-    private GuestMemory owner;
+    private final GuestMemory owner;
     /** True while the arena has a guard: cleared permissions keep {@link #SLOW}. */
     private volatile boolean guarded;
     private volatile UUID base;
 
-    BlockTracking(long arenaSize, int blockBytes) {
+    /** @param owner the arena being built; it sets its read bounds ({@link GuestMemory#updateReadChecks}) once its own are set. */
+    BlockTracking(GuestMemory owner, long arenaSize, int blockBytes) {
+        this.owner = owner;
         this.shift = Integer.numberOfTrailingZeros(blockBytes);
         int blocks = Math.toIntExact((arenaSize + blockBytes - 1) >>> shift);
         this.accessed = new byte[blocks];
@@ -125,9 +127,7 @@ public final class BlockTracking {
         base = null;
         enabled = on;
         clearPermits();
-        if (owner != null) {
-            owner.updateReadChecks();
-        }
+        owner.updateReadChecks();
     }
 
     /**
@@ -143,9 +143,7 @@ public final class BlockTracking {
     public void setReadTracking(boolean on) {
         readTracking = on;
         clearPermits();
-        if (owner != null) {
-            owner.updateReadChecks();
-        }
+        owner.updateReadChecks();
     }
 
     /** @return true if reads are recorded in the accessed bits ({@link #setReadTracking}; off by default). */
@@ -156,12 +154,6 @@ public final class BlockTracking {
     /** @return true while reads record accessed bits: tracking on and read tracking on. */
     boolean readsTracked() {
         return enabled && readTracking;
-    }
-
-    /** Called once by the arena that owns this tracking, after its bounds are set. */
-    void owner(GuestMemory memory) {
-        owner = memory;
-        memory.updateReadChecks();
     }
 
     /** Slow path of a read: records the accessed bits of the range's blocks. */

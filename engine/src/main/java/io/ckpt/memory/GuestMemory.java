@@ -132,7 +132,7 @@ public final class GuestMemory implements AutoCloseable {
 
     private GuestMemory(long size, int slabSize, int trackingBlockBytes) {
         this.size = size;
-        this.tracking = new BlockTracking(size, trackingBlockBytes);
+        this.tracking = new BlockTracking(this, size, trackingBlockBytes);
         this.permits = tracking.permits;
         this.accessed = tracking.accessed;
         this.dirty = tracking.dirty;
@@ -161,7 +161,7 @@ public final class GuestMemory implements AutoCloseable {
         this.limit = size;
         this.lastInt = size - 4;
         this.lastLong = size - 8;
-        tracking.owner(this);
+        updateReadChecks();
     }
 
     /**

@@ -67,7 +67,7 @@ class PermissionTest {
     }
 
     /** Counts the blocks it was called for; settles every block at once. */
-    private static class CountingGuard extends AccessGuard {
+    private static final class CountingGuard extends AccessGuard {
         final BitSet reads = new BitSet();
         final BitSet writes = new BitSet();
 
@@ -127,13 +127,6 @@ class PermissionTest {
         }
     }
 
-    /** As {@link CountingGuard}, but its reads are free: the accessors never call it for one. */
-    private static final class WriteOnlyGuard extends CountingGuard {
-        WriteOnlyGuard() {
-            super(true);
-        }
-    }
-
     @Test
     void shouldSendEveryKindOfReadToAGuardThatSeesReadsAndNoneToOneThatDoesNot() {
         try (GuestMemory m = GuestMemory.allocate(ARENA, 1 << 20)) {
@@ -142,7 +135,7 @@ class PermissionTest {
                 for (int b = 0; b < blocks; b++) {
                     readOnce(m, b, b % 5);                        // unchecked reads first: no permission granted
                 }
-                CountingGuard g = round == 1 ? new WriteOnlyGuard() : new CountingGuard();
+                CountingGuard g = new CountingGuard(round == 1);   // round 1: a guard whose reads are free
                 m.installGuard(g);
                 for (int b = 0; b < blocks; b++) {
                     readOnce(m, b, (b + round) % 5);
