@@ -140,10 +140,7 @@ final class SaveJob {
                 // A small incremental save: one stripe of work, so a second ring and thread would only cost.
                 n = 1;
             }
-            rings = new StagingRing[n];
-            for (int i = 0; i < n; i++) {
-                rings[i] = new StagingRing(layout.storageBlockSize());
-            }
+            rings = StagingRing.allocate(n, layout.storageBlockSize());
             if (lazy) {
                 lazyState = new LazySaveState(memory, layout, options.preImagePool(),
                     options.preImageBuffers(layout.blockCount()), control);

@@ -35,6 +35,70 @@ final class StagingRing implements AutoCloseable {
         this.ring = new OneToOneRingBuffer(new UnsafeBuffer(buffer));
     }
 
+    /**
+     * Allocates {@code n} rings of {@code slotSize} slots, all but the last on helper threads
+     * while the caller allocates the last. A ring's buffer comes zeroed (the ring relies on it),
+     * and zeroing it faults in every page of it: 8 MiB for 1 MiB slots, 30 ms of a whole
+     * command's start on this project's VM, which the rings otherwise pay one after another
+     * before any compressor starts. The helpers are joined before this returns, which publishes
+     * their rings to the caller.
+     *
+     * @throws OutOfMemoryError if a buffer cannot be allocated; the rings already made are freed.
+     */
+    static StagingRing[] allocate(int n, int slotSize) {
+        StagingRing[] rings = new StagingRing[n];
+        Throwable[] failures = new Throwable[n];
+        Thread[] helpers = new Thread[n - 1];
+        for (int i = 0; i < helpers.length; i++) {
+            int r = i;
+            helpers[i] = new Thread(() -> {
+                try {
+                    rings[r] = new StagingRing(slotSize);
+                } catch (Throwable t) {
+                    failures[r] = t;
+                }
+            }, "ckpt-save-ring-" + i);
+            helpers[i].setDaemon(true);
+            helpers[i].start();
+        }
+        try {
+            rings[n - 1] = new StagingRing(slotSize);
+        } catch (Throwable t) {
+            failures[n - 1] = t;
+        }
+        boolean interrupted = false;
+        for (Thread h : helpers) {
+            while (true) {
+                try {
+                    h.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;   // the helper finishes its one allocation soon; keep the flag for the caller
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        for (Throwable t : failures) {
+            if (t != null) {
+                for (StagingRing ring : rings) {
+                    if (ring != null) {
+                        ring.close();
+                    }
+                }
+                if (t instanceof RuntimeException) {
+                    throw (RuntimeException) t;
+                }
+                if (t instanceof Error) {
+                    throw (Error) t;
+                }
+                throw new IllegalStateException(t);
+            }
+        }
+        return rings;
+    }
+
     /** @return the size of every slot (the storage block size). */
     int slotSize() {
         return slotSize;
