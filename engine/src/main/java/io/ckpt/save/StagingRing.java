@@ -43,7 +43,12 @@ final class StagingRing implements AutoCloseable {
      * before any compressor starts. The helpers are joined before this returns, which publishes
      * their rings to the caller.
      *
-     * @throws OutOfMemoryError if a buffer cannot be allocated; the rings already made are freed.
+     * <p>Thread-safety: called by the thread preparing a save; the rings it returns are not yet
+     * shared with anyone.
+     *
+     * @throws OutOfMemoryError         if a buffer cannot be allocated
+     * @throws IllegalArgumentException if {@code slotSize} makes a ring larger than a direct buffer
+     *                                  can be; either way the rings already made are freed.
      */
     static StagingRing[] allocate(int n, int slotSize) {
         StagingRing[] rings = new StagingRing[n];

@@ -399,10 +399,21 @@ public final class LazyRestore implements AutoCloseable {
         }
     }
 
-    private void fault(long block) {
+    /**
+     * Host thread whose access found {@code block} not present: installs it, or waits for whoever
+     * does. Package-private for a test of its race with {@link #close}.
+     */
+    void fault(long block) {
         inFlight.incrementAndGet();
         try {
+            // The block may have become present since the caller looked, and the restore have
+            // completed and been closed meanwhile: that access goes ahead (the guard toggle soak
+            // met it: a write refused after awaitCompletion returned). Only an absent block of a
+            // closed restore is refused.
             if (closed) {
+                if (states.getAcquire(block) == BlockStates.PRESENT) {
+                    return;
+                }
                 throw new IllegalStateException("lazy restore of " + path + " was closed before page block "
                     + block + " was installed");
             }

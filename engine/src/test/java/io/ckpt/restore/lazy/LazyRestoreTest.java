@@ -150,6 +150,30 @@ class LazyRestoreTest {
     }
 
     @Test
+    void shouldLetALateFaultOnAPresentBlockThroughAfterTheRestoreCompletedAndClosed() throws Exception {
+        // A host thread that saw a block absent, then lost the race to the thread that installed it,
+        // the restore's completion and its close: its fault must find the block present, not refuse it.
+        try (GuestMemory expected = source(); GuestMemory target = GuestMemory.allocate(SIZE, SLAB)) {
+            LazyRestore r = LazyRestore.start(file, target, LazyRestoreOptions.defaults());
+            r.awaitCompletion();
+            r.close();
+            long last = SIZE / (16 * GuestMemory.PAGE_SIZE) - 1;   // the default 64 KiB page blocks
+            for (long b : new long[] {0, last / 2, last}) {
+                r.fault(b);
+            }
+            io.ckpt.ArenaAssert.assertArenasEqual(expected, target, "after late faults");
+        }
+        // ...while an absent block of a closed, unfinished restore is still refused.
+        try (GuestMemory target = GuestMemory.allocate(SIZE, SLAB)) {
+            LazyRestore r = LazyRestore.start(file, target,
+                LazyRestoreOptions.defaults().withPrefetch(Prefetch.NONE).withNeighbours(Neighbours.NONE));
+            r.close();
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> r.fault(1));
+            assertTrue(e.getMessage().contains("closed before page block 1"), e.getMessage());
+        }
+    }
+
+    @Test
     void shouldLetARestoreReplaceAnUnfinishedLazyRestoreButRefuseASave() throws Exception {
         try (GuestMemory expected = source(); GuestMemory target = GuestMemory.allocate(SIZE, SLAB)) {
             LazyRestore r = LazyRestore.start(file, target,
