@@ -47,6 +47,16 @@ class ReadmeExampleTest {
     }
 
     @Test
+    void shouldRunTheReadmeViewExample() throws Exception {
+        try (GuestMemory memory = GuestMemory.allocate(64L << 20)) {
+            org.agrona.concurrent.UnsafeBuffer page = memory.writableView(0x40000, 64 << 10);
+            page.putLong(0, 42);
+            assertEquals(42, memory.getLong(0x40000));
+            assertTrue(memory.tracking().snapshotDirty(false).get(0x40000 / memory.tracking().blockBytes()));
+        }
+    }
+
+    @Test
     void shouldRunTheReadmeImageExample() throws Exception {
         Path ram = dir.resolve("vm.ram");
         byte[] bytes = new byte[3 << 20];

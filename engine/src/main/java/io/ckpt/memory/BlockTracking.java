@@ -230,6 +230,7 @@ public final class BlockTracking {
     public BitSet snapshotDirty(boolean clear) {
         BitSet set = snapshot(dirty, clear);
         if (clear && enabled) {
+            owner.revokeViews();   // their writes would bypass the cleared bits
             synchronized (this) {
                 for (int p = 0; p < permitCount; p++) {
                     UnsafeApi.putByte(permits + p, (byte) (UnsafeApi.getByte(permits + p) & ~WRITE_OK));
@@ -297,6 +298,7 @@ public final class BlockTracking {
      * ({@link #SLOW}); tracking off and no guard leaves nothing to check at all.
      */
     synchronized void clearPermits() {
+        owner.revokeViews();
         byte base = guarded || shift != PERMIT_SHIFT ? SLOW : open();
         UnsafeApi.setMemory(permits, permitCount, base);
     }

@@ -2,12 +2,16 @@ package io.ckpt.memory;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Objects;
 
 import org.agrona.BufferUtil;
+import org.agrona.DirectBuffer;
 import org.agrona.UnsafeApi;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Guest memory: an off-heap arena of {@link #size()} bytes addressed by guest-physical
@@ -119,6 +123,10 @@ public final class GuestMemory implements AutoCloseable {
      * holding the arena's fields in registers.)
      */
     private AccessGuard guard;
+    /** The views {@link #writableView} handed out and not yet revoked; guarded by itself. */
+    private final ArrayList<WeakReference<UnsafeBuffer>> views = new ArrayList<>();
+    /** What a revoked view wraps: nothing, so every access to it fails Agrona's bounds check. */
+    private static final byte[] REVOKED = new byte[0];
 
     private static final VarHandle GUARD;
 
@@ -504,6 +512,75 @@ public final class GuestMemory implements AutoCloseable {
     }
 
     /**
+     * A writable view of {@code [address, address + length)} for a host's hot loop: Agrona's
+     * bounds-checked {@link UnsafeBuffer} straight over the arena's memory, index 0 at
+     * {@code address}, with nothing of ckpt on its path, so a loop over it costs what raw direct
+     * memory costs whatever checkpoints the arena has taken (the accessors' loops cannot promise
+     * that once their rare path has run: README, "Host access cost").
+     *
+     * <p>Making the view claims its range for writing, as one write to every block of it through
+     * the accessors would: the blocks are recorded dirty and accessed, and the installed guard
+     * does what it needs before a first write (a lazy checkpoint copies their pre-images, a lazy
+     * restore installs them), so claim no more than the host will write (under a lazy checkpoint
+     * every claimed block is a pre-image).
+     *
+     * <p><b>When it is safe.</b> The view is valid until the arena next takes its write
+     * permissions back: a checkpoint's begin (any save that clears the dirty bits), a guard's
+     * install (lazy checkpoint, lazy restore), a restore into the arena, tracking turned on or off,
+     * and {@link #close}. Those happen in the host's pause, and the view is then revoked: it wraps
+     * nothing, and every access to it throws {@link IndexOutOfBoundsException}, instead of a write
+     * that the next checkpoint would miss (or, under a lazy checkpoint, leak into it). So a host
+     * uses a view as it uses the accessors, never across a pause, and asks for a new one after
+     * each. Reads through a view are not recorded (as with read tracking off); a lazy restore has
+     * installed the claimed blocks, so they read correctly.
+     *
+     * <p>Thread-safety: any thread, outside the host's pause; the view may be shared by host
+     * threads like the arena itself.
+     *
+     * @param address the guest address of the view's first byte
+     * @param length  the view's length in bytes, positive; the range must lie in one slab
+     * @return a new view, valid until the next checkpoint begins or guard is installed
+     * @throws IndexOutOfBoundsException     if the range is outside the arena
+     * @throws IllegalArgumentException      if {@code length} is not positive or the range crosses a slab edge
+     * @throws IllegalStateException         if the arena is closed
+     * @throws UnsupportedOperationException if Agrona's bounds checks are off
+     *                                       ({@value DirectBuffer#DISABLE_BOUNDS_CHECKS_PROP_NAME}): a
+     *                                       revoked view could not then refuse an access
+     */
+    public UnsafeBuffer writableView(long address, int length) {
+        if (!DirectBuffer.SHOULD_BOUNDS_CHECK) {
+            throw new UnsupportedOperationException("writable views need Agrona's bounds checks, which "
+                + DirectBuffer.DISABLE_BOUNDS_CHECKS_PROP_NAME + " turned off");
+        }
+        if (length <= 0) {
+            throw new IllegalArgumentException("view length=" + length + ": must be positive");
+        }
+        slabFor(address, length);   // bounds, a closed arena, one slab
+        slow(ENTER_WRITE, address, length, 0);
+        UnsafeBuffer view = new UnsafeBuffer(delta(address) + address, length);
+        synchronized (views) {
+            if (views.size() >= 64 && Integer.bitCount(views.size()) == 1) {
+                views.removeIf(r -> r.get() == null);   // now and then, not at every claim
+            }
+            views.add(new WeakReference<>(view));
+        }
+        return view;
+    }
+
+    /** Revokes every view {@link #writableView} handed out; where write permissions are taken back, in the host's pause. */
+    void revokeViews() {
+        synchronized (views) {
+            for (WeakReference<UnsafeBuffer> r : views) {
+                UnsafeBuffer v = r.get();
+                if (v != null) {
+                    v.wrap(REVOKED);
+                }
+            }
+            views.clear();
+        }
+    }
+
+    /**
      * Installs {@code g} as this arena's access guard and clears every block's permission, so the
      * next access to each block consults it. At most one guard at a time.
      *
@@ -575,6 +652,7 @@ public final class GuestMemory implements AutoCloseable {
         lastInt = -5;
         lastLong = -9;
         updateReadChecks();
+        revokeViews();
         freeSlabs();
     }
 

@@ -38,7 +38,7 @@ import org.openjdk.jmh.runner.IterationType;
 
 /**
  * What does the engine cost a host whose every memory access goes through {@link GuestMemory}?
- * The same loops run against the same direct memory in eight modes (one fork each, all in one run):
+ * The same loops run against the same direct memory in nine modes (one fork each, all in one run):
  * <ul>
  *   <li>{@code raw}: Agrona {@link UnsafeBuffer} over the arena's slab, no ckpt code (the baseline),
  *       as Agrona ships it: bounds-checked, like {@link GuestMemory}'s accessors and a
@@ -54,6 +54,9 @@ import org.openjdk.jmh.runner.IterationType;
  *       was written once, as a host that has taken checkpoints before: the accessors' slow path has
  *       run, so the JIT compiles its call into the host's loops (in {@code idle} it has not run, and
  *       the JIT may leave it out of them);</li>
+ *   <li>{@code view-after-lazy-save}: the same arena state, the host's loops over a
+ *       {@link GuestMemory#writableView} of the whole arena instead of the accessors (they are
+ *       {@code raw}'s loops: the view is an {@link UnsafeBuffer});</li>
  *   <li>{@code untracked}: the same with tracking off ({@code BlockTracking.setEnabled(false)});</li>
  *   <li>{@code lazy-save}: a lazy checkpoint in progress throughout: rate-limited to {@code rateMiB}
  *       MiB/s so that it outlasts the measurement, default pre-image pool; a new one is begun at
@@ -92,7 +95,8 @@ public class HostAccessBenchmark {
     private static final int PAGE = GuestMemory.PAGE_SIZE;
     private static final long BYTE_BASE = UnsafeApi.arrayBaseOffset(byte[].class);
 
-    @Param({"raw", "raw-unchecked", "idle", "reads-tracked", "after-lazy-save", "untracked", "lazy-save", "lazy-restored"})
+    @Param({"raw", "raw-unchecked", "idle", "reads-tracked", "after-lazy-save", "view-after-lazy-save", "untracked",
+        "lazy-save", "lazy-restored"})
     public String mode;
 
     /** Arena size; at most 1024 so that {@code raw} covers it with one {@link UnsafeBuffer}. */
@@ -147,7 +151,8 @@ public class HostAccessBenchmark {
             case "reads-tracked":
                 memory.tracking().setReadTracking(true);
                 break;
-            case "after-lazy-save": {
+            case "after-lazy-save":
+            case "view-after-lazy-save": {
                 // One lazy checkpoint, every block written once while it runs: the accessors'
                 // slow path has been taken (so the JIT compiles its call), then the arena is idle.
                 try (PendingCheckpoint p = PendingCheckpoint.prepare(memory, dir.resolve("warm.ckpt"), SaveOptions.defaults())) {
@@ -156,6 +161,11 @@ public class HostAccessBenchmark {
                         memory.putLong(a, memory.getLong(a));
                     }
                     p.await();
+                }
+                if (mode.equals("view-after-lazy-save")) {
+                    // The host's loops then run over a writable view of the whole arena (raw's loops).
+                    raw = memory.writableView(0, (int) size);
+                    useRaw = true;
                 }
                 break;
             }
