@@ -59,7 +59,7 @@ final class StagingRing implements AutoCloseable {
             helpers[i] = new Thread(() -> {
                 try {
                     rings[r] = new StagingRing(slotSize);
-                } catch (Throwable t) {
+                } catch (RuntimeException | Error t) {
                     failures[r] = t;
                 }
             }, "ckpt-save-ring-" + i);
@@ -68,7 +68,7 @@ final class StagingRing implements AutoCloseable {
         }
         try {
             rings[n - 1] = new StagingRing(slotSize);
-        } catch (Throwable t) {
+        } catch (RuntimeException | Error t) {
             failures[n - 1] = t;
         }
         boolean interrupted = false;
@@ -92,13 +92,10 @@ final class StagingRing implements AutoCloseable {
                         ring.close();
                     }
                 }
-                if (t instanceof RuntimeException) {
-                    throw (RuntimeException) t;
-                }
                 if (t instanceof Error) {
                     throw (Error) t;
                 }
-                throw new IllegalStateException(t);
+                throw (RuntimeException) t;   // nothing else is caught above
             }
         }
         return rings;

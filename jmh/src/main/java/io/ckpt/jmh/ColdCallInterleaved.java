@@ -108,6 +108,10 @@ public final class ColdCallInterleaved {
         }
     }
 
+    // loopA..loopD and putA..putD are copies on purpose: the JIT keeps one branch profile per
+    // method, and the question is what a profile with the rare path taken does to a loop, so each
+    // copy needs its own. Folding them into one parameterised method would measure one profile.
+
     private static long loopA() {
         long s = seedA;
         long mask = (SIZE - 1) & ~7L;
